@@ -1,0 +1,32 @@
+package dev.weir.node;
+
+import java.io.Serializable;
+
+/**
+ * A node function of 6 arguments; Java method references and Kotlin lambdas fit it. It is
+ * {@link Serializable} only so that Weir can find the target method's parameter types (to bind
+ * {@code params:} inputs to records); Weir never serializes it.
+ *
+ * @param <A> type of argument 1
+ * @param <B> type of argument 2
+ * @param <C> type of argument 3
+ * @param <D> type of argument 4
+ * @param <E> type of argument 5
+ * @param <F> type of argument 6
+ * @param <R> the return type: one output, a {@code List} or record of several, a {@code Map} keyed
+ *     by output name, or ignored when the node has no outputs
+ */
+@FunctionalInterface
+public interface NodeFunction6<A, B, C, D, E, F, R> extends Serializable {
+  /**
+   * @param a argument 1, bound to input 1
+   * @param b argument 2, bound to input 2
+   * @param c argument 3, bound to input 3
+   * @param d argument 4, bound to input 4
+   * @param e argument 5, bound to input 5
+   * @param f argument 6, bound to input 6
+   * @return the node's output(s)
+   * @throws Exception any failure; the runner reports it with the node's name and inputs
+   */
+  R apply(A a, B b, C c, D d, E e, F f) throws Exception;
+}

@@ -1,0 +1,5 @@
+/** Weir params: see the package's types. */
+@NullMarked
+package dev.weir.params;
+
+import org.jspecify.annotations.NullMarked;
