@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Root of every exception Weir throws for a user mistake or a failed run. Its message is one
  * paragraph that says what failed, where (file and line for configuration, node and dataset names
- * for runs) and how to fix it; the command line prints only the message unless {@code --verbose}
- * is given. Messages never contain credentials.
+ * for runs) and how to fix it; the command line prints only the message unless {@code --verbose} is
+ * given. Messages never contain credentials.
  */
 public class WeirException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -34,7 +34,8 @@ public record RunParams(
   public RunParams {
     pipelineNames = List.copyOf(pipelineNames);
     filters = Map.copyOf(filters);
-    runtimeParams = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(runtimeParams));
+    runtimeParams =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(runtimeParams));
     loadVersions = Map.copyOf(loadVersions);
   }
 }

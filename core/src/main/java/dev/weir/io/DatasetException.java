@@ -4,8 +4,8 @@ import dev.weir.WeirException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A dataset could not be created, loaded, saved or checked. The message names the dataset and
- * never contains credentials.
+ * A dataset could not be created, loaded, saved or checked. The message names the dataset and never
+ * contains credentials.
  */
 public class DatasetException extends WeirException {
   private static final long serialVersionUID = 1L;

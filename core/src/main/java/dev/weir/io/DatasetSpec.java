@@ -10,8 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param name the dataset name as nodes use it (for example {@code companies} or {@code
  *     model_input_table@spark})
  * @param type the {@code type:} value as written
- * @param config every other key of the entry ({@code filepath}, {@code load_args}, ...), except
- *     {@code credentials}; values are YAML types (String, Number, Boolean, List, Map)
+ * @param config every other key of the entry ({@code filepath}, {@code load_args}, {@code
+ *     versioned}, {@code metadata}, ...), except {@code credentials}; values are YAML types
+ *     (String, Number, Boolean, List, Map). {@code metadata} (Kedro's free-form mapping, for
+ *     example {@code {layer: 01_raw}} read by the pipeline visualisation) is kept here for tools
+ *     but is not an option of the dataset: a type that rejects unknown keys checks {@link
+ *     #options()} instead, and may ignore {@link #metadata()}
  * @param credentials the resolved credentials block named by the entry's {@code credentials:} key,
  *     or an empty map; never log or describe it
  * @param source where the entry came from (a file name), or {@code null} when built in code
@@ -27,6 +31,34 @@ public record DatasetSpec(
   public DatasetSpec {
     config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
     credentials = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(credentials));
+  }
+
+  /** The entry key for free-form metadata that datasets accept and may ignore. */
+  public static final String METADATA = "metadata";
+
+  /**
+   * Kedro's {@code metadata:} mapping of the entry, for tools (for example {@code layer} for the
+   * pipeline visualisation).
+   *
+   * @return the mapping, or an empty map when absent
+   * @throws DatasetException when {@code metadata} is not a mapping
+   */
+  public Map<String, Object> metadata() {
+    return map(METADATA);
+  }
+
+  /**
+   * The dataset's own options: {@link #config()} without {@code metadata}.
+   *
+   * @return an unmodifiable map
+   */
+  public Map<String, Object> options() {
+    if (!config.containsKey(METADATA)) {
+      return config;
+    }
+    Map<String, Object> out = new java.util.LinkedHashMap<>(config);
+    out.remove(METADATA);
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /**
@@ -57,7 +89,12 @@ public record DatasetSpec(
       return (Map<String, Object>) m;
     }
     throw new DatasetException(
-        "Dataset '" + name + "': '" + key + "' must be a mapping, got: " + v.getClass().getSimpleName()
+        "Dataset '"
+            + name
+            + "': '"
+            + key
+            + "' must be a mapping, got: "
+            + v.getClass().getSimpleName()
             + (source == null ? "" : " (in " + source + ")"));
   }
 

@@ -53,7 +53,8 @@ public final class Versions {
    * @return the versioned path, using {@code /} as separator
    */
   public static String versionedPath(String filepath, String version) {
-    String trimmed = filepath.endsWith("/") ? filepath.substring(0, filepath.length() - 1) : filepath;
+    String trimmed =
+        filepath.endsWith("/") ? filepath.substring(0, filepath.length() - 1) : filepath;
     String basename = trimmed.substring(trimmed.lastIndexOf('/') + 1);
     return trimmed + "/" + version + "/" + basename;
   }

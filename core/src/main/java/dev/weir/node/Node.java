@@ -1,9 +1,19 @@
 package dev.weir.node;
 
+import dev.weir.WeirException;
+import dev.weir.pipeline.PipelineException;
+import java.lang.reflect.Type;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,9 +27,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Rules from Kedro (kedro/pipeline/node.py): at least one input or output; names and tags match
  * {@code [\w.-]+}; no duplicate outputs; an input may not also be an output, where {@code x@spark}
- * and {@code x@delta} count as the same dataset {@code x}. Without an explicit name, the name is
- * derived deterministically from the function and its inputs and outputs, as Kedro's {@code
- * func([in1,in2]) -> [out]}.
+ * and {@code x@delta} count as the same dataset {@code x}; a positional function gets exactly one
+ * input per argument. Without an explicit name, the name is derived deterministically from the
+ * function and its inputs and outputs: {@code <method>__<hash>}, see {@link #name()} (Kedro's own
+ * {@code func([in1,in2]) -> [out]} is not a valid name for {@code --nodes}).
+ *
+ * <p>Every rule is checked by {@link Builder#build()}, which throws a {@link PipelineException}
+ * naming the node. Reflection on the function (its name, its argument types) runs only when asked
+ * for, or to derive a default name.
  *
  * <pre>{@code
  * Node n = Node.node(Nodes::preprocessCompanies)
@@ -28,7 +43,63 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Node {
-  private Node() {}
+  private final Object function;
+  private final int arity;
+  private final List<String> inputs;
+  private final @Nullable List<String> inputArguments;
+  private final OutputBinder.Kind outputKind;
+  private final List<String> outputs;
+  private final @Nullable List<String> outputKeys;
+  private final @Nullable String shortName;
+  private final String name;
+  private final @Nullable String namespace;
+  private final SortedSet<String> tags;
+  private final Map<Integer, Type> argumentTypes;
+  private volatile @Nullable FunctionInfo info;
+
+  private Node(Builder b) {
+    this.function = b.function;
+    this.arity = b.arity;
+    this.inputs = b.inputs;
+    this.inputArguments = b.inputArguments;
+    this.outputKind = b.outputKind;
+    this.outputs = b.outputs;
+    this.outputKeys = b.outputKeys;
+    this.shortName = b.name;
+    this.namespace = b.namespace;
+    this.tags = b.tags.isEmpty() ? EMPTY_TAGS : Collections.unmodifiableSortedSet(b.tags);
+    this.argumentTypes = Map.copyOf(b.argumentTypes);
+    this.info = b.info;
+    String label =
+        (b.namespace != null ? b.namespace + "." : "") + (b.name != null ? b.name : functionName());
+    if (b.name != null) {
+      NodeRules.checkName("name", b.name, label);
+    }
+    if (b.namespace != null) {
+      NodeRules.checkName("namespace", b.namespace, label);
+    }
+    for (String tag : b.tags) {
+      NodeRules.checkName("tag", tag, label);
+    }
+    NodeRules.checkDatasets(label, arity, inputs, outputs);
+    for (int index : argumentTypes.keySet()) {
+      if (index < 0 || index >= inputs.size()) {
+        throw new PipelineException(
+            "Invalid node '"
+                + label
+                + "': argumentType("
+                + index
+                + ", ...) names no argument; the function has "
+                + inputs.size()
+                + " input(s).");
+      }
+    }
+    String local = b.name != null ? b.name : NodeRules.defaultName(info(), inputs, outputs);
+    this.name = namespace == null ? local : namespace + "." + local;
+  }
+
+  private static final SortedSet<String> EMPTY_TAGS =
+      Collections.unmodifiableSortedSet(new TreeSet<>());
 
   /**
    * Starts a node around a function of 0 arguments.
@@ -37,7 +108,7 @@ public final class Node {
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
   public static <R> Builder node(NodeFunction0<R> function) {
-    throw new UnsupportedOperationException("TODO");
+    return new Builder(function, 0);
   }
 
   /**
@@ -47,7 +118,7 @@ public final class Node {
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
   public static <A, R> Builder node(NodeFunction1<A, R> function) {
-    throw new UnsupportedOperationException("TODO");
+    return new Builder(function, 1);
   }
 
   /**
@@ -57,7 +128,7 @@ public final class Node {
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
   public static <A, B, R> Builder node(NodeFunction2<A, B, R> function) {
-    throw new UnsupportedOperationException("TODO");
+    return new Builder(function, 2);
   }
 
   /**
@@ -67,7 +138,7 @@ public final class Node {
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
   public static <A, B, C, R> Builder node(NodeFunction3<A, B, C, R> function) {
-    throw new UnsupportedOperationException("TODO");
+    return new Builder(function, 3);
   }
 
   /**
@@ -77,7 +148,7 @@ public final class Node {
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
   public static <A, B, C, D, R> Builder node(NodeFunction4<A, B, C, D, R> function) {
-    throw new UnsupportedOperationException("TODO");
+    return new Builder(function, 4);
   }
 
   /**
@@ -87,7 +158,7 @@ public final class Node {
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
   public static <A, B, C, D, E, R> Builder node(NodeFunction5<A, B, C, D, E, R> function) {
-    throw new UnsupportedOperationException("TODO");
+    return new Builder(function, 5);
   }
 
   /**
@@ -97,7 +168,7 @@ public final class Node {
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
   public static <A, B, C, D, E, F, R> Builder node(NodeFunction6<A, B, C, D, E, F, R> function) {
-    throw new UnsupportedOperationException("TODO");
+    return new Builder(function, 6);
   }
 
   /**
@@ -106,8 +177,9 @@ public final class Node {
    * @param function the node's body
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
-  public static <A, B, C, D, E, F, G, R> Builder node(NodeFunction7<A, B, C, D, E, F, G, R> function) {
-    throw new UnsupportedOperationException("TODO");
+  public static <A, B, C, D, E, F, G, R> Builder node(
+      NodeFunction7<A, B, C, D, E, F, G, R> function) {
+    return new Builder(function, 7);
   }
 
   /**
@@ -116,8 +188,9 @@ public final class Node {
    * @param function the node's body
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
-  public static <A, B, C, D, E, F, G, H, R> Builder node(NodeFunction8<A, B, C, D, E, F, G, H, R> function) {
-    throw new UnsupportedOperationException("TODO");
+  public static <A, B, C, D, E, F, G, H, R> Builder node(
+      NodeFunction8<A, B, C, D, E, F, G, H, R> function) {
+    return new Builder(function, 8);
   }
 
   /**
@@ -126,8 +199,9 @@ public final class Node {
    * @param function the node's body
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
-  public static <A, B, C, D, E, F, G, H, I, R> Builder node(NodeFunction9<A, B, C, D, E, F, G, H, I, R> function) {
-    throw new UnsupportedOperationException("TODO");
+  public static <A, B, C, D, E, F, G, H, I, R> Builder node(
+      NodeFunction9<A, B, C, D, E, F, G, H, I, R> function) {
+    return new Builder(function, 9);
   }
 
   /**
@@ -136,8 +210,9 @@ public final class Node {
    * @param function the node's body
    * @return a builder; set inputs, outputs, name, tags and namespace, then {@link Builder#build()}
    */
-  public static <A, B, C, D, E, F, G, H, I, J, R> Builder node(NodeFunction10<A, B, C, D, E, F, G, H, I, J, R> function) {
-    throw new UnsupportedOperationException("TODO");
+  public static <A, B, C, D, E, F, G, H, I, J, R> Builder node(
+      NodeFunction10<A, B, C, D, E, F, G, H, I, J, R> function) {
+    return new Builder(function, 10);
   }
 
   /**
@@ -147,42 +222,46 @@ public final class Node {
    * @return a builder
    */
   public static Builder node(NodeMapFunction function) {
-    throw new UnsupportedOperationException("TODO");
+    return new Builder(function, -1);
   }
 
   /**
-   * @return the full name, namespace included ({@code ns.node_name})
+   * @return the full name, namespace included ({@code ns.node_name}); without an explicit name,
+   *     {@code <method>__<hash>} where {@code <method>} is the function's method name ({@code
+   *     lambda} for a lambda body) and {@code <hash>} the first 8 hex digits of the SHA-256 of
+   *     Kedro's node string {@code Class::method([in1;in2]) -> [out]}, so it is stable across runs
+   *     and usable with {@code --nodes}
    */
   public String name() {
-    throw new UnsupportedOperationException("TODO");
+    return name;
   }
 
   /**
    * @return the namespace ({@code a.b} when nested), or {@code null}
    */
   public @Nullable String namespace() {
-    throw new UnsupportedOperationException("TODO");
+    return namespace;
   }
 
   /**
    * @return input dataset names in argument order (including {@code params:} entries)
    */
   public List<String> inputs() {
-    throw new UnsupportedOperationException("TODO");
+    return inputs;
   }
 
   /**
    * @return output dataset names in the order the function returns them
    */
   public List<String> outputs() {
-    throw new UnsupportedOperationException("TODO");
+    return outputs;
   }
 
   /**
    * @return the tags, sorted
    */
   public Set<String> tags() {
-    throw new UnsupportedOperationException("TODO");
+    return tags;
   }
 
   /**
@@ -190,18 +269,26 @@ public final class Node {
    *     declaring class and {@code lambda} for lambdas
    */
   public String functionName() {
-    throw new UnsupportedOperationException("TODO");
+    return info().name();
   }
 
   /**
-   * The declared type of one function argument, when it can be found (method references and
-   * lambdas compiled from Java; otherwise empty). Used to bind {@code params:} inputs to records.
+   * The declared type of one function argument, when it can be found (method references and lambdas
+   * compiled from Java; otherwise empty). Used to bind {@code params:} inputs to records. A type
+   * given with {@link Builder#argumentType(int, Type)} wins over what reflection finds.
    *
    * @param index argument position, from 0
    * @return the generic parameter type, or empty when unknown or {@code Object}
    */
   public Optional<java.lang.reflect.Type> argumentType(int index) {
-    throw new UnsupportedOperationException("TODO");
+    Type given = argumentTypes.get(index);
+    if (given != null) {
+      return Optional.of(given);
+    }
+    List<@Nullable Type> found = info().argumentTypes();
+    return index >= 0 && index < found.size()
+        ? Optional.ofNullable(found.get(index))
+        : Optional.empty();
   }
 
   /**
@@ -209,11 +296,43 @@ public final class Node {
    *
    * @param inputs every input's data keyed by input dataset name (as in {@link #inputs()})
    * @return every output's data keyed by output dataset name
-   * @throws Exception what the function threw, or a {@link dev.weir.WeirException} when the
-   *     return value does not match the outputs (wrong list size, missing map key, null)
+   * @throws Exception what the function threw, or a {@link dev.weir.WeirException} when the return
+   *     value does not match the outputs (wrong list size, missing map key, null)
    */
   public Map<String, Object> run(Map<String, Object> inputs) throws Exception {
-    throw new UnsupportedOperationException("TODO");
+    Object result;
+    if (arity < 0) {
+      Map<String, @Nullable Object> byArgument = new LinkedHashMap<>();
+      for (int i = 0; i < this.inputs.size(); i++) {
+        byArgument.put(argumentName(i), input(inputs, this.inputs.get(i)));
+      }
+      result = Invoker.callMap(function, Collections.unmodifiableMap(byArgument));
+    } else {
+      Object[] args = new Object[arity];
+      for (int i = 0; i < arity; i++) {
+        args[i] = input(inputs, this.inputs.get(i));
+      }
+      result = Invoker.call(function, args);
+    }
+    return OutputBinder.bind(this, outputKind, outputs, outputKeys, arity < 0, result);
+  }
+
+  private @Nullable Object input(Map<String, Object> given, String dataset) {
+    if (!given.containsKey(dataset)) {
+      throw new WeirException(
+          "Node '"
+              + name
+              + "' was run without its input '"
+              + dataset
+              + "' (given: "
+              + new TreeSet<>(given.keySet())
+              + "); pass every name of inputs().");
+    }
+    return given.get(dataset);
+  }
+
+  private String argumentName(int i) {
+    return inputArguments != null ? inputArguments.get(i) : inputs.get(i);
   }
 
   /**
@@ -221,21 +340,112 @@ public final class Node {
    *
    * @param tags tags to add
    * @return a new node
+   * @throws PipelineException when a tag does not match {@code [\w.-]+}
    */
   public Node tag(String... tags) {
-    throw new UnsupportedOperationException("TODO");
+    Builder b = toBuilder();
+    b.tags(tags);
+    return b.build();
+  }
+
+  /**
+   * A copy for a modular pipeline (Kedro's {@code Node._copy} as used by {@code pipeline(...,
+   * namespace=...)}): every input and output dataset name goes through {@code renameDataset}
+   * (argument names and output keys stay), the namespace becomes {@code namespace} or {@code
+   * namespace.<old namespace>}, and the name becomes {@code <new namespace>.<local name>} (a
+   * default name is derived again from the renamed datasets).
+   *
+   * @param namespace the outer namespace, matching {@code [\w.-]+}
+   * @param renameDataset maps each dataset name as written (with its {@code @} suffix, or {@code
+   *     params:x}) to its new name
+   * @return a new node
+   * @throws PipelineException when the copy breaks a node rule (for example an input renamed to one
+   *     of its outputs)
+   */
+  public Node withNamespace(String namespace, UnaryOperator<String> renameDataset) {
+    Builder b = toBuilder();
+    b.namespace = this.namespace == null ? namespace : namespace + "." + this.namespace;
+    b.inputs = inputs.stream().map(renameDataset).toList();
+    b.outputs = outputs.stream().map(renameDataset).toList();
+    return b.build();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder(function, arity);
+    b.inputs = inputs;
+    b.inputArguments = inputArguments;
+    b.outputKind = outputKind;
+    b.outputs = outputs;
+    b.outputKeys = outputKeys;
+    b.name = shortName;
+    b.namespace = namespace;
+    b.tags.addAll(tags);
+    b.argumentTypes.putAll(argumentTypes);
+    b.info = info;
+    return b;
+  }
+
+  private FunctionInfo info() {
+    FunctionInfo found = info;
+    if (found == null) {
+      // Reflection is deferred: a node with an explicit name never pays for it unless asked.
+      found = FunctionInfo.of(function, arity);
+      info = found;
+    }
+    return found;
+  }
+
+  /** Nodes are equal when their full names are equal: names are unique within a pipeline. */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof Node n && n.name.equals(name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
+  }
+
+  /**
+   * @return Kedro's node string prefixed by the name: {@code name: Class::method([a;b]) -> [c]}
+   */
+  @Override
+  public String toString() {
+    return name
+        + ": "
+        + functionName()
+        + "("
+        + NodeRules.brackets(inputs)
+        + ") -> "
+        + NodeRules.brackets(outputs);
   }
 
   /** Builds a {@link Node}. */
   public static final class Builder {
-    private Builder() {}
+    private final Object function;
+    private final int arity;
+    private List<String> inputs = List.of();
+    private @Nullable List<String> inputArguments;
+    private OutputBinder.Kind outputKind = OutputBinder.Kind.NONE;
+    private List<String> outputs = List.of();
+    private @Nullable List<String> outputKeys;
+    private @Nullable String name;
+    private @Nullable String namespace;
+    private final SortedSet<String> tags = new TreeSet<>();
+    private final Map<Integer, Type> argumentTypes = new HashMap<>();
+    private @Nullable FunctionInfo info;
+
+    private Builder(Object function, int arity) {
+      this.function = Objects.requireNonNull(function, "function");
+      this.arity = arity;
+    }
 
     /**
      * @param datasetNames input names in argument order
      * @return this builder
      */
     public Builder inputs(String... datasetNames) {
-      throw new UnsupportedOperationException("TODO");
+      return inputs(List.of(datasetNames));
     }
 
     /**
@@ -243,7 +453,9 @@ public final class Node {
      * @return this builder
      */
     public Builder inputs(List<String> datasetNames) {
-      throw new UnsupportedOperationException("TODO");
+      this.inputs = List.copyOf(datasetNames);
+      this.inputArguments = null;
+      return this;
     }
 
     /**
@@ -252,24 +464,27 @@ public final class Node {
      * @return this builder
      */
     public Builder inputs(Map<String, String> byArgument) {
-      throw new UnsupportedOperationException("TODO");
+      this.inputArguments = List.copyOf(byArgument.keySet());
+      this.inputs = List.copyOf(byArgument.values());
+      return this;
     }
 
     /**
-     * @param datasetName the single output
+     * @param datasetName the single output; the function's return value is saved to it as is
      * @return this builder
      */
     public Builder output(String datasetName) {
-      throw new UnsupportedOperationException("TODO");
+      return setOutputs(OutputBinder.Kind.SINGLE, List.of(datasetName), null);
     }
 
     /**
      * @param datasetNames several outputs; the function returns a {@code List} or record in this
-     *     order
+     *     order (as in Kedro, even a single name here means a one-element {@code List}); none means
+     *     the node has no outputs
      * @return this builder
      */
     public Builder outputs(String... datasetNames) {
-      throw new UnsupportedOperationException("TODO");
+      return outputs(List.of(datasetNames));
     }
 
     /**
@@ -278,7 +493,9 @@ public final class Node {
      * @return this builder
      */
     public Builder outputs(List<String> datasetNames) {
-      throw new UnsupportedOperationException("TODO");
+      List<String> names = List.copyOf(datasetNames);
+      return setOutputs(
+          names.isEmpty() ? OutputBinder.Kind.NONE : OutputBinder.Kind.LIST, names, null);
     }
 
     /**
@@ -286,7 +503,18 @@ public final class Node {
      * @return this builder
      */
     public Builder outputs(Map<String, String> byKey) {
-      throw new UnsupportedOperationException("TODO");
+      return setOutputs(
+          byKey.isEmpty() ? OutputBinder.Kind.NONE : OutputBinder.Kind.MAP,
+          List.copyOf(byKey.values()),
+          List.copyOf(byKey.keySet()));
+    }
+
+    private Builder setOutputs(
+        OutputBinder.Kind kind, List<String> names, @Nullable List<String> keys) {
+      this.outputKind = kind;
+      this.outputs = names;
+      this.outputKeys = keys;
+      return this;
     }
 
     /**
@@ -294,7 +522,8 @@ public final class Node {
      * @return this builder
      */
     public Builder name(String name) {
-      throw new UnsupportedOperationException("TODO");
+      this.name = name;
+      return this;
     }
 
     /**
@@ -302,7 +531,8 @@ public final class Node {
      * @return this builder
      */
     public Builder tags(String... tags) {
-      throw new UnsupportedOperationException("TODO");
+      this.tags.addAll(List.of(tags));
+      return this;
     }
 
     /**
@@ -310,7 +540,22 @@ public final class Node {
      * @return this builder
      */
     public Builder namespace(String namespace) {
-      throw new UnsupportedOperationException("TODO");
+      this.namespace = namespace;
+      return this;
+    }
+
+    /**
+     * Declares an argument's type where reflection cannot find it (a Kotlin lambda compiled to a
+     * class whose {@code apply} takes {@code Object}), so {@code params:} inputs still bind to
+     * records and data classes.
+     *
+     * @param index argument position, from 0
+     * @param type the declared type, for example {@code Options.class}
+     * @return this builder
+     */
+    public Builder argumentType(int index, Type type) {
+      this.argumentTypes.put(index, Objects.requireNonNull(type, "type"));
+      return this;
     }
 
     /**
@@ -319,7 +564,7 @@ public final class Node {
      *     names the node and the rule
      */
     public Node build() {
-      throw new UnsupportedOperationException("TODO");
+      return new Node(this);
     }
   }
 }

@@ -3,9 +3,9 @@ package dev.weir.node;
 import java.io.Serializable;
 
 /**
- * A node function of 0 arguments; Java method references and Kotlin lambdas fit it. It is
- * {@link Serializable} only so that Weir can find the target method's parameter types (to bind
- * {@code params:} inputs to records); Weir never serializes it.
+ * A node function of 0 arguments; Java method references and Kotlin lambdas fit it. It is {@link
+ * Serializable} only so that Weir can find the target method's parameter types (to bind {@code
+ * params:} inputs to records); Weir never serializes it.
  *
  * @param <R> the return type: one output, a {@code List} or record of several, a {@code Map} keyed
  *     by output name, or ignored when the node has no outputs

@@ -3,9 +3,9 @@ package dev.weir.node;
 import java.io.Serializable;
 
 /**
- * A node function of 7 arguments; Java method references and Kotlin lambdas fit it. It is
- * {@link Serializable} only so that Weir can find the target method's parameter types (to bind
- * {@code params:} inputs to records); Weir never serializes it.
+ * A node function of 7 arguments; Java method references and Kotlin lambdas fit it. It is {@link
+ * Serializable} only so that Weir can find the target method's parameter types (to bind {@code
+ * params:} inputs to records); Weir never serializes it.
  *
  * @param <A> type of argument 1
  * @param <B> type of argument 2

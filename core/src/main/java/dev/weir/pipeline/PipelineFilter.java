@@ -25,7 +25,8 @@ public record PipelineFilter(
 
   /** A filter that keeps everything. */
   public static final PipelineFilter NONE =
-      new PipelineFilter(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+      new PipelineFilter(
+          List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
   /** Copies the lists so the record stays immutable. */
   public PipelineFilter {

@@ -1,0 +1,30 @@
+package dev.weir.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weir.pipeline.PipelineException;
+import org.junit.jupiter.api.Test;
+
+class TranscodingTest {
+  @Test
+  void stripRemovesTheSuffix() {
+    assertThat(Transcoding.strip("companies@spark")).isEqualTo("companies");
+    assertThat(Transcoding.strip("companies")).isEqualTo("companies");
+  }
+
+  @Test
+  void suffixAndIsTranscoded() {
+    assertThat(Transcoding.suffix("companies@delta")).isEqualTo("delta");
+    assertThat(Transcoding.suffix("companies")).isEmpty();
+    assertThat(Transcoding.isTranscoded("a@b")).isTrue();
+    assertThat(Transcoding.isTranscoded("params:a")).isFalse();
+  }
+
+  @Test
+  void twoSeparatorsAreRefused() {
+    assertThatThrownBy(() -> Transcoding.strip("a@b@c"))
+        .isInstanceOf(PipelineException.class)
+        .hasMessageContaining("'a@b@c'");
+  }
+}
