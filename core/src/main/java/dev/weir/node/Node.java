@@ -265,6 +265,17 @@ public final class Node {
   }
 
   /**
+   * The function object the node was built around, unchanged by {@link #tag} and {@link
+   * #withNamespace}, so tools can recognise kinds of nodes by their function's class (for example
+   * SQL nodes, whose function holds the query) without reflection.
+   *
+   * @return a {@code NodeFunction0..10} or {@link NodeMapFunction} instance
+   */
+  public Object function() {
+    return function;
+  }
+
+  /**
    * @return a readable name of the function: {@code Class::method} for method references, the
    *     declaring class and {@code lambda} for lambdas
    */

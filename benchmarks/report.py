@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""Writes benchmarks/RESULTS.md from the JMH JSON files of benchmarks/run.sh.
+
+Usage: report.py <target dir with jmh-<group>.json and machine-<group>.txt> <RESULTS.md>
+
+Every figure is read from the JSON files; nothing is typed in. The hand-written analysis in
+benchmarks/ANALYSIS.md (why a target is missed, what would fix it) is appended verbatim.
+"""
+import json
+import math
+import os
+import sys
+
+GROUPS = ["graph", "runner", "spark", "startup"]
+TITLES = {
+    "graph": "Graph scale (core only)",
+    "runner": "Runner overhead",
+    "spark": "Spark overhead",
+    "startup": "Start-up",
+}
+
+
+def load(target):
+    results = {}
+    for group in GROUPS:
+        path = os.path.join(target, "jmh-%s.json" % group)
+        if os.path.exists(path) and os.path.getsize(path) > 0:
+            with open(path) as f:
+                results[group] = json.load(f)
+    return results
+
+
+def machine(target, group):
+    path = os.path.join(target, "machine-%s.txt" % group)
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [line.rstrip("\n") for line in f]
+
+
+def short(benchmark):
+    return benchmark.rsplit(".", 2)[-2] + "." + benchmark.rsplit(".", 1)[-1]
+
+
+def fmt(value, digits=None):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    if digits is None:
+        a = abs(value)
+        digits = 3 if a < 1 else 2 if a < 10 else 1 if a < 1000 else 0
+    return ("{:,.%df}" % digits).format(value)
+
+
+def pm(metric, scale=1.0, digits=None):
+    score = metric["score"] * scale
+    error = metric.get("scoreError")
+    error = None if error in (None, "NaN") else float(error) * scale
+    return "%s ± %s" % (fmt(score, digits), fmt(error, digits))
+
+
+def verdict(ok):
+    return "**met**" if ok else "**missed**"
+
+
+def find(rows, method, **params):
+    for r in rows:
+        if r["benchmark"].endswith("." + method) and all(
+            r.get("params", {}).get(k) == str(v) for k, v in params.items()
+        ):
+            return r
+    return None
+
+
+def settings(rows):
+    seen = []
+    for r in rows:
+        s = "%s: %s, %d fork(s), %d warmup × %s, %d measurement × %s, threads %d" % (
+            short(r["benchmark"]).split(".")[0],
+            r["mode"],
+            r["forks"],
+            r["warmupIterations"],
+            r["warmupTime"],
+            r["measurementIterations"],
+            r["measurementTime"],
+            r["threads"],
+        )
+        if s not in seen:
+            seen.append(s)
+    return seen
+
+
+def upper(metric, scale=1.0):
+    """Score plus error: the target is met only if the whole confidence interval is under it."""
+    error = metric.get("scoreError")
+    error = 0.0 if error in (None, "NaN") or math.isnan(float(error)) else float(error)
+    return (metric["score"] + error) * scale
+
+
+def graph_section(rows, out):
+    out.append("### Build + validate + topological layers (`Pipeline.of(nodes).groupedNodes()`)\n")
+    out.append("Nodes are built in setup; the figure is the pipeline's construction alone. ms/op, mean ± 99.9% error.\n")
+    out.append("| nodes | chain | fan-out/fan-in | random layers | target | met |")
+    out.append("|---:|---:|---:|---:|---|---|")
+    for n in ("1000", "10000", "100000"):
+        cells, ok = [], True
+        for shape in ("CHAIN", "FANOUT", "RANDOM"):
+            r = find(rows, "buildValidateLayer", nodes=n, shape=shape)
+            if r is None:
+                cells.append("n/a")
+                continue
+            cells.append(pm(r["primaryMetric"]))
+            limit = {"10000": 5.0, "100000": 150.0}.get(n)
+            if limit is not None and upper(r["primaryMetric"]) >= limit:
+                ok = False
+        target = {"10000": "< 5 ms each", "100000": "< 150 ms each"}.get(n, "-")
+        met = verdict(ok) if n in ("10000", "100000") else "-"
+        out.append("| %s | %s | %s |" % (n, " | ".join(cells), target + " | " + met))
+    out.append("")
+    out.append("### Filters on the 10,000-node pipeline\n")
+    out.append("The pipeline is built in setup; the figure includes building the filtered pipeline. `fromNodes` and `toNodes` of the middle node in topological order (on the chain each keeps 5,000 nodes, on the fan-out 2); the tag filter keeps a tenth. ms/op.\n")
+    out.append("| operation | chain | fan-out/fan-in | random layers | target | met |")
+    out.append("|---|---:|---:|---:|---|---|")
+    for method, target in (("fromNodes", 5.0), ("toNodes", 5.0), ("onlyNodesWithTags", None)):
+        cells, ok = [], True
+        for shape in ("CHAIN", "FANOUT", "RANDOM"):
+            r = find(rows, method, shape=shape)
+            if r is None:
+                cells.append("n/a")
+                continue
+            cells.append(pm(r["primaryMetric"]))
+            if target is not None and upper(r["primaryMetric"]) >= target:
+                ok = False
+        out.append(
+            "| `%s` | %s | %s | %s |"
+            % (method, " | ".join(cells), "< 5 ms" if target else "-", verdict(ok) if target else "-")
+        )
+    out.append("")
+    out.append("### Combining and namespacing\n")
+    out.append("Parts built in setup. ms/op.\n")
+    out.append("| operation | time | target | met |")
+    out.append("|---|---:|---|---|")
+    for method, label, target in (
+        ("unionOf50", "`Pipeline.of(p1, ..., p50)`, 50 × 100-node pipelines", 5.0),
+        ("plusFoldOf50", "`p1.plus(p2).plus(p3)...`, the same 50 (Kedro's `sum(pipelines)`)", None),
+        ("namespace1000", "`Pipeline.namespaced` of a 1,000-node pipeline", None),
+    ):
+        r = find(rows, method)
+        if r is None:
+            continue
+        ok = target is None or upper(r["primaryMetric"]) < target
+        out.append(
+            "| %s | %s | %s | %s |"
+            % (label, pm(r["primaryMetric"]), "< 5 ms" if target else "-", verdict(ok) if target else "-")
+        )
+    out.append("")
+
+
+def runner_section(rows, out):
+    out.append("Trivial nodes (identity on an Integer) on memory datasets, no hooks, logging at WARN. The score is one whole `Runner.run` (µs); per node = score / nodes. Parallel runner with its default 2 workers (2 processors).\n")
+    out.append("| runner | shape | nodes | whole run (ms) | per node (µs) | target < 20 µs/node |")
+    out.append("|---|---|---:|---:|---:|---|")
+    per_node = {}
+    for method in ("sequential", "parallel"):
+        for shape in ("chain", "wide"):
+            for n in ("1000", "5000"):
+                r = find(rows, method, shape=shape, nodes=n)
+                if r is None:
+                    continue
+                m = r["primaryMetric"]
+                per_node[(method, shape, n)] = m["score"] / int(n)
+                ok = upper(m, 1.0 / int(n)) < 20.0
+                out.append(
+                    "| %s | %s | %s | %s | %s | %s |"
+                    % (method, shape, n, pm(m, 1e-3), pm(m, 1.0 / int(n)), verdict(ok))
+                )
+    out.append("")
+    lines = []
+    for method in ("sequential", "parallel"):
+        for shape in ("chain", "wide"):
+            a, b = per_node.get((method, shape, "1000")), per_node.get((method, shape, "5000"))
+            if a and b:
+                lines.append(
+                    "- %s, %s: %s µs/node at 1,000 nodes, %s at 5,000 (ratio %s; 1.0 is linear)"
+                    % (method, shape, fmt(a), fmt(b), fmt(b / a, 2))
+                )
+    if lines:
+        out.append("Linearity (per-node cost at 5,000 nodes / at 1,000):\n")
+        out.extend(lines)
+        out.append("")
+
+
+def secondary(r, name):
+    return r.get("secondaryMetrics", {}).get(name)
+
+
+def spark_section(rows, out):
+    r = find(rows, "interleaved")
+    dp = next((x for x in rows if "DataProcessingBenchmark" in x["benchmark"]), None)
+    if dp is not None:
+        out.append("#### spaceflights `data_processing`: Weir / plain Spark\n")
+        out.append("All three variants run in every invocation (one iteration = one invocation), on one SparkSession, the order rotated each time; each writes its four Delta tables to fresh directories. ms, mean ± 99.9% error over the measurement iterations.\n")
+        out.append("| variant | time (ms) |")
+        out.append("|---|---:|")
+        for name, label in (
+            ("plainMs", "plain Spark program (one `main`, same transformations)"),
+            ("weirRunnerMs", "Weir: catalog from `catalog.yml` + `SequentialRunner`, no hooks"),
+            ("weirSessionMs", "Weir: `Session.run` (what `weir run` does; default hooks: run recorder, MLflow, classic-Spark check)"),
+        ):
+            m = secondary(dp, name)
+            if m:
+                out.append("| %s | %s |" % (label, pm(m)))
+        out.append("")
+        out.append("| ratio | value | target ≤ 1.05 |")
+        out.append("|---|---:|---|")
+        for name, label in (("runnerRatio", "Weir runner + catalog / plain"), ("sessionRatio", "Weir session / plain")):
+            m = secondary(dp, name)
+            if m:
+                out.append("| %s | %s | %s |" % (label, pm(m, digits=3), verdict(upper(m) <= 1.05)))
+        out.append("")
+    pb = next((x for x in rows if "PersistBenchmark" in x["benchmark"]), None)
+    if pb is not None:
+        out.append("#### Persisting a DataFrame that three later nodes read\n")
+        out.append("The model input table (two CSV reads, the Excel shuttles, cleaning, two joins) handed in memory to three nodes that each run a Spark action. Both variants in every invocation, alternating which goes first.\n")
+        out.append("| variant | time (ms) |")
+        out.append("|---|---:|")
+        for name, label in (
+            ("persistMs", "`SequentialRunner` (persists a DataFrame read by 2+ nodes)"),
+            ("noPersistMs", "same loop, persistence off (`MemoryDataPolicy.NONE`)"),
+            ("gain", "gain: no-persist / persist (×)"),
+        ):
+            m = secondary(pb, name)
+            if m:
+                out.append("| %s | %s |" % (label, pm(m, digits=3 if name == "gain" else None)))
+        out.append("")
+
+
+def startup_section(rows, out):
+    out.append("Each invocation is a fresh JVM `java <Spark's --add-opens flags> -Xmx2g -cp <runtime class path> dev.weir.cli.Main ...` in a project directory (what `./weir` execs, without the launcher script's own checks). ms, mean ± 99.9% error.\n")
+    out.append("| command | trivial project (3 memory nodes) | spaceflights | target | met |")
+    out.append("|---|---:|---:|---|---|")
+    for method, label, target in (
+        ("pipelineList", "`weir pipeline list`, process start to exit", 2000.0),
+        ("runToFirstNode", "`weir run`, process start to the first `Running node:` line", None),
+    ):
+        cells, ok = [], True
+        for project in ("trivial", "spaceflights"):
+            r = find(rows, method, project=project)
+            if r is None:
+                cells.append("n/a")
+                continue
+            cells.append(pm(r["primaryMetric"]))
+            if target is not None and upper(r["primaryMetric"]) >= target:
+                ok = False
+        out.append(
+            "| %s | %s | %s | %s |"
+            % (label, " | ".join(cells), "< 2 s" if target else "-", verdict(ok) if target else "-")
+        )
+    out.append("")
+
+
+def main():
+    target, output = sys.argv[1], sys.argv[2]
+    results = load(target)
+    out = ["# Weir benchmark results", ""]
+    out.append("Written by `benchmarks/run.sh` (`benchmarks/report.py`) from JMH's JSON output; every figure below is a measurement from this machine, with JMH's 99.9% confidence half-width as the error. Do not edit by hand: re-run `benchmarks/run.sh [group]`.\n")
+    any_rows = next(iter(results.values()), [{}])
+    if any_rows and any_rows[0]:
+        r0 = any_rows[0]
+        out.append("JMH %s, %s %s.\n" % (r0.get("jmhVersion"), r0.get("vmName"), r0.get("jdkVersion")))
+    for group in GROUPS:
+        if group not in results:
+            continue
+        rows = results[group]
+        out.append("## %s\n" % TITLES[group])
+        info = machine(target, group)
+        if info:
+            out.append("Machine while this group ran (load average before and after: other builds may share the machine):\n")
+            out.append("```")
+            out.extend(info)
+            out.append("```\n")
+        out.append("JMH settings: " + "; ".join(settings(rows)) + ".\n")
+        {"graph": graph_section, "runner": runner_section, "spark": spark_section, "startup": startup_section}[group](rows, out)
+    analysis = os.path.join(os.path.dirname(os.path.abspath(output)), "ANALYSIS.md")
+    if os.path.exists(analysis):
+        with open(analysis) as f:
+            out.append(f.read().rstrip() + "\n")
+    with open(output, "w") as f:
+        f.write("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

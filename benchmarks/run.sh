@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Builds the JMH benchmarks, runs them and writes benchmarks/RESULTS.md.
+#
+#   benchmarks/run.sh [all|graph|runner|spark|startup]...   (default: all)
+#
+# Each group writes benchmarks/target/jmh-<group>.json plus the machine's state before and after it
+# (benchmarks/target/machine-<group>.txt); RESULTS.md is regenerated from every JSON file present, so
+# one group can be re-run alone. Environment:
+#   WEIR_BENCH_SKIP_BUILD=1   use the existing benchmarks/target/benchmarks.jar
+#   WEIR_BENCH_MVN_FLAGS      extra Maven flags for the build, for example -o
+#   WEIR_BENCH_JMH_ARGS       extra JMH arguments for every group, for example "-f 2" or "-i 10"
+# Needs Java 17+, Maven 3.8+ and python3. The whole suite takes about 30 minutes on 2 cores.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+TARGET="$ROOT/benchmarks/target"
+JAR="$TARGET/benchmarks.jar"
+
+if [[ "${WEIR_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+  echo "run.sh: building weir modules and the benchmarks jar..." >&2
+  # install, not package: the start-up benchmark's child JVMs use the installed jars from ~/.m2.
+  # shellcheck disable=SC2086
+  mvn -B -q ${WEIR_BENCH_MVN_FLAGS:-} -pl core,datasets,runners,starter-project install \
+    -DskipTests -Dspotless.check.skip
+  # shellcheck disable=SC2086
+  mvn -B -q ${WEIR_BENCH_MVN_FLAGS:-} -P benchmarks -pl benchmarks package -DskipTests \
+    -Dspotless.check.skip
+fi
+[[ -f "$JAR" ]] || { echo "run.sh: $JAR is missing; build it first." >&2; exit 2; }
+
+groups=("$@")
+[[ ${#groups[@]} -eq 0 || " ${groups[*]} " == *" all "* ]] && groups=(graph runner spark startup)
+
+machine() {
+  echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+  echo "uptime: $(uptime)"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
+  echo "memory: $(free -g | awk '/^Mem:/ {print $2 " GiB total, " $7 " GiB available"}')"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "vm: $(java -version 2>&1 | tail -1)"
+}
+
+for group in "${groups[@]}"; do
+  case "$group" in
+    graph) pattern='dev\.weir\.benchmarks\.graph\..*' ;;
+    runner) pattern='dev\.weir\.benchmarks\.runner\..*' ;;
+    spark) pattern='dev\.weir\.benchmarks\.spark\..*' ;;
+    startup) pattern='dev\.weir\.benchmarks\.startup\..*' ;;
+    *) echo "run.sh: unknown group '$group' (all, graph, runner, spark, startup)" >&2; exit 2 ;;
+  esac
+  echo "run.sh: running the $group benchmarks..." >&2
+  { echo "[before]"; machine; } >"$TARGET/machine-$group.txt"
+  # shellcheck disable=SC2086
+  java -jar "$JAR" "$pattern" -rf json -rff "$TARGET/jmh-$group.json" ${WEIR_BENCH_JMH_ARGS:-} \
+    | tee "$TARGET/jmh-$group.log"
+  { echo "[after]"; machine; } >>"$TARGET/machine-$group.txt"
+done
+
+python3 "$ROOT/benchmarks/report.py" "$TARGET" "$ROOT/benchmarks/RESULTS.md"
+echo "run.sh: wrote benchmarks/RESULTS.md" >&2

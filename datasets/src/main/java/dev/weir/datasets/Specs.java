@@ -1,0 +1,195 @@
+package dev.weir.datasets;
+
+import dev.weir.io.DatasetException;
+import dev.weir.io.DatasetSpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks on a catalog entry shared by the built-in dataset types, so that a broken entry fails when
+ * the catalog builds the dataset, before any node runs. Every message names the dataset, the file
+ * it came from and the fix (the closest valid key or value).
+ */
+public final class Specs {
+  private Specs() {}
+
+  /**
+   * Refuses keys the type does not know.
+   *
+   * @param spec the catalog entry
+   * @param known every key the type accepts
+   * @throws DatasetException for the first unknown key, naming the closest known one
+   */
+  public static void requireKnownKeys(DatasetSpec spec, Set<String> known) {
+    for (String key : spec.config().keySet()) {
+      if (!known.contains(key)) {
+        throw new DatasetException(
+            where(spec)
+                + " has an unknown key '"
+                + key
+                + "'. Did you mean '"
+                + closest(key, known)
+                + "'? Known keys: "
+                + String.join(", ", known.stream().sorted().toList())
+                + ".");
+      }
+    }
+  }
+
+  /**
+   * @param spec the catalog entry
+   * @param key a required key
+   * @return its value as a string
+   * @throws DatasetException when the key is absent or blank
+   */
+  public static String required(DatasetSpec spec, String key) {
+    String value = spec.string(key);
+    if (value == null || value.isBlank()) {
+      throw new DatasetException(
+          where(spec) + " needs '" + key + "'. Add it to the catalog entry.");
+    }
+    return value;
+  }
+
+  /**
+   * A key that holds one name or a list of names, such as {@code primary_key} or {@code
+   * partition_columns}.
+   *
+   * @param spec the catalog entry
+   * @param key the key
+   * @return the names, empty when absent
+   * @throws DatasetException when the value is neither a string nor a list
+   */
+  public static List<String> stringList(DatasetSpec spec, String key) {
+    Object value = spec.config().get(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof String s) {
+      return s.isBlank() ? List.of() : List.of(s);
+    }
+    if (value instanceof Collection<?> c) {
+      List<String> out = new ArrayList<>();
+      c.forEach(v -> out.add(String.valueOf(v)));
+      return List.copyOf(out);
+    }
+    throw new DatasetException(
+        where(spec) + ": '" + key + "' must be a name or a list of names, got: " + value);
+  }
+
+  /**
+   * A value that must be one of a fixed set.
+   *
+   * @param spec the catalog entry
+   * @param key the key
+   * @param valid the accepted values, in the order shown to the user
+   * @param defaultValue used when the key is absent
+   * @return the value
+   * @throws DatasetException naming the valid values and the closest one
+   */
+  public static String oneOf(
+      DatasetSpec spec, String key, List<String> valid, String defaultValue) {
+    String value = spec.string(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    return checkOneOf(spec, key, value, valid);
+  }
+
+  /**
+   * @param spec the catalog entry
+   * @param key the key the value came from, for the message
+   * @param value the value as written
+   * @param valid the accepted values
+   * @return {@code value} when it is valid
+   * @throws DatasetException naming the valid values and the closest one
+   */
+  public static String checkOneOf(DatasetSpec spec, String key, String value, List<String> valid) {
+    if (valid.contains(value)) {
+      return value;
+    }
+    throw new DatasetException(
+        where(spec)
+            + ": "
+            + key
+            + " '"
+            + value
+            + "' is not valid. Use one of: "
+            + String.join(", ", valid)
+            + " (closest: '"
+            + closest(value, valid)
+            + "').");
+  }
+
+  /**
+   * @param spec the catalog entry
+   * @param key the key
+   * @return the value as a string map (nested values kept as they are), empty when absent
+   */
+  public static Map<String, Object> map(DatasetSpec spec, String key) {
+    return spec.map(key);
+  }
+
+  /**
+   * @param spec the catalog entry
+   * @return {@code Dataset 'name' (type, in file)} for the start of a message
+   */
+  public static String where(DatasetSpec spec) {
+    return "Dataset '"
+        + spec.name()
+        + "' ("
+        + spec.type()
+        + (spec.source() == null ? "" : ", in " + spec.source())
+        + ")";
+  }
+
+  /**
+   * @param word what the user wrote
+   * @param candidates the valid words
+   * @return the candidate with the smallest edit distance (ties: alphabetical), or an empty string
+   */
+  public static String closest(String word, Collection<String> candidates) {
+    return candidates.stream()
+        .min(Comparator.comparingInt((String c) -> distance(c, word)).thenComparing(c -> c))
+        .orElse("");
+  }
+
+  /**
+   * @param value a value from YAML (number or string), or null
+   * @return the value as a long, or null
+   * @throws NumberFormatException when it is not a whole number
+   */
+  public static @Nullable Long asLong(@Nullable Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    return Long.parseLong(value.toString().trim());
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,164 @@
+package dev.weir.datasets.spark;
+
+import dev.weir.datasets.Specs;
+import dev.weir.io.Dataset;
+import dev.weir.io.DatasetContext;
+import dev.weir.io.DatasetException;
+import dev.weir.io.DatasetSpec;
+import dev.weir.io.Versions;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link DeltaTableDataset} and {@link SparkTableDataset} share: writes as {@link
+ * DeltaWriteOptions} says, loads with time travel.
+ *
+ * <p>Time travel: {@code version} (a number, Delta's {@code versionAsOf}) or {@code timestamp}
+ * (Delta's {@code timestampAsOf}) in the entry; the run's load version for the dataset ({@code
+ * --load-versions name:3}) wins: a number is a Delta version, a Kedro timestamp ({@code
+ * 2024-01-31T12.30.45.123Z}) or any other text a timestamp. {@code load_args} are further reader
+ * options.
+ */
+public abstract class DeltaBackedDataset implements Dataset<org.apache.spark.sql.Dataset<Row>> {
+  private final DatasetSpec spec;
+  private final DatasetContext context;
+  private final DeltaTarget target;
+  private final DeltaWriteOptions writeOptions;
+  private final Map<String, String> readOptions;
+
+  DeltaBackedDataset(DatasetSpec spec, DatasetContext context, DeltaTarget target) {
+    this.spec = spec;
+    this.context = context;
+    this.target = target;
+    this.writeOptions = DeltaWriteOptions.of(spec);
+    if (spec.config().containsKey("version") && spec.config().containsKey("timestamp")) {
+      throw new DatasetException(Specs.where(spec) + ": set version or timestamp, not both.");
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    spec.map("load_args").forEach((k, v) -> options.put(k, String.valueOf(v)));
+    this.readOptions = Map.copyOf(options);
+    timeTravel(); // validates version now
+  }
+
+  @Override
+  public org.apache.spark.sql.Dataset<Row> load() {
+    SparkSession spark = context.service(SparkSession.class);
+    SparkSessions.activate(spark);
+    boolean exists;
+    try {
+      exists = target.exists(spark);
+    } catch (Exception e) {
+      throw SparkErrors.wrap(spec.name(), "check " + target.display(), e);
+    }
+    if (!exists) {
+      throw new DatasetException(
+          "Dataset '"
+              + spec.name()
+              + "': no Delta table at "
+              + target.display()
+              + ". Run the node that produces it first, or check the catalog entry.");
+    }
+    Map<String, String> options = new LinkedHashMap<>(readOptions);
+    timeTravel().ifPresent(tt -> options.put(tt.getKey(), tt.getValue()));
+    try {
+      org.apache.spark.sql.Dataset<Row> df = target.read(spark, options);
+      df.schema(); // over Connect, fail here (bad version, ...) rather than in a later node
+      return df;
+    } catch (Exception e) {
+      throw SparkErrors.wrap(spec.name(), "load Delta table " + target.display(), e);
+    }
+  }
+
+  @Override
+  public void save(org.apache.spark.sql.Dataset<Row> data) {
+    SparkSessions.activate(data.sparkSession());
+    try {
+      DeltaWriter.write(spec.name(), target, writeOptions, data);
+    } catch (Exception e) {
+      throw SparkErrors.wrap(
+          spec.name(), writeOptions.mode() + " Delta table " + target.display(), e);
+    }
+  }
+
+  @Override
+  public boolean exists() {
+    try {
+      SparkSession spark = context.service(SparkSession.class);
+      SparkSessions.activate(spark);
+      return target.exists(spark);
+    } catch (DatasetException e) {
+      throw e;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Override
+  public Map<String, Object> describe() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("name", spec.name());
+    d.put("type", spec.type());
+    d.putAll(location());
+    d.put("write_mode", writeOptions.mode());
+    if (!writeOptions.primaryKey().isEmpty()) {
+      d.put("primary_key", writeOptions.primaryKey());
+    }
+    if (!writeOptions.partitionColumns().isEmpty()) {
+      d.put("partition_columns", writeOptions.partitionColumns());
+    }
+    timeTravel().ifPresent(tt -> d.put(tt.getKey(), tt.getValue()));
+    return Map.copyOf(d);
+  }
+
+  /**
+   * @return the keys that say where the data lives, for {@link #describe()}
+   */
+  abstract Map<String, Object> location();
+
+  private Optional<Map.Entry<String, String>> timeTravel() {
+    Optional<String> fromRun = context.loadVersion(spec.name());
+    if (fromRun.isPresent()) {
+      String v = fromRun.get().trim();
+      if (v.matches("\\d+")) {
+        return Optional.of(Map.entry("versionAsOf", v));
+      }
+      return Optional.of(Map.entry("timestampAsOf", kedroToTimestamp(v)));
+    }
+    Object version = spec.config().get("version");
+    if (version != null) {
+      try {
+        return Optional.of(Map.entry("versionAsOf", String.valueOf(Specs.asLong(version))));
+      } catch (NumberFormatException e) {
+        throw new DatasetException(
+            Specs.where(spec)
+                + ": version must be a Delta table version (a whole number), got '"
+                + version
+                + "'. Use timestamp for a point in time.");
+      }
+    }
+    String timestamp = spec.string("timestamp");
+    return timestamp == null
+        ? Optional.empty()
+        : Optional.of(Map.entry("timestampAsOf", kedroToTimestamp(timestamp)));
+  }
+
+  /** Kedro's {@code 2024-01-31T12.30.45.123Z} becomes {@code 2024-01-31T12:30:45.123Z}. */
+  private static String kedroToTimestamp(String v) {
+    if (Versions.VERSION_PATTERN.matcher(v).matches()) {
+      return v.substring(0, 10) + "T" + v.substring(11, 19).replace('.', ':') + v.substring(19);
+    }
+    return v;
+  }
+
+  DatasetSpec spec() {
+    return spec;
+  }
+
+  static @Nullable String blankToNull(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,245 @@
+package dev.weir.datasets.spark;
+
+import dev.weir.datasets.Specs;
+import dev.weir.io.Dataset;
+import dev.weir.io.DatasetContext;
+import dev.weir.io.DatasetException;
+import dev.weir.io.DatasetSpec;
+import dev.weir.io.Versions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Files read and written by Spark (Kedro's {@code spark.SparkDataset}): a DataFrame in one of
+ * {@link #FILE_FORMATS}.
+ *
+ * <p>Catalog keys: {@code filepath} (required; relative paths resolve against the project root,
+ * {@code dbfs:/}, {@code /Volumes/...}, {@code s3a://}, {@code abfss://}, {@code gs://} pass to
+ * Spark), {@code file_format} ({@code parquet} by default), {@code load_args} (reader options and
+ * {@code schema}, see {@link ReadOptions}), {@code save_args} ({@code mode}: one of {@link
+ * #SAVE_MODES}, {@code overwrite} by default; {@code partitionBy}: a column or list; anything else
+ * is a writer option), {@code versioned} (Kedro's {@code <filepath>/<version>/<basename>} layout).
+ *
+ * <p>An overwrite goes to a staging directory next to the target that replaces it only after
+ * Spark's job succeeded, so a failed save leaves the old files readable (see {@link SparkStorage}
+ * for the one case where that is not possible: non-local paths over Spark Connect). {@code
+ * file_format: delta} relies on Delta's transaction log instead.
+ */
+public final class SparkDataset implements Dataset<org.apache.spark.sql.Dataset<Row>> {
+  /** The accepted {@code file_format} values. */
+  public static final List<String> FILE_FORMATS =
+      List.of("parquet", "csv", "json", "orc", "text", "delta");
+
+  /** The accepted {@code save_args.mode} values (Spark's save modes). */
+  public static final List<String> SAVE_MODES =
+      List.of("overwrite", "append", "ignore", "error", "errorifexists");
+
+  private final DatasetSpec spec;
+  private final DatasetContext context;
+  private final String path;
+  private final String format;
+  private final ReadOptions read;
+  private final String mode;
+  private final List<String> partitionBy;
+  private final Map<String, String> writeOptions;
+  private final boolean versioned;
+
+  private SparkDataset(DatasetSpec spec, DatasetContext context) {
+    Specs.requireKnownKeys(
+        spec,
+        java.util.Set.of(
+            "filepath", "file_format", "load_args", "save_args", "versioned", "metadata"));
+    this.spec = spec;
+    this.context = context;
+    this.path = context.resolvePath(Specs.required(spec, "filepath"));
+    String fileFormat = spec.string("file_format");
+    this.format =
+        fileFormat == null
+            ? "parquet"
+            : Specs.checkOneOf(
+                spec, "file_format", fileFormat.toLowerCase(Locale.ROOT), FILE_FORMATS);
+    this.read = ReadOptions.of(spec, context);
+    Map<String, String> options = new LinkedHashMap<>();
+    String saveMode = "overwrite";
+    List<String> partitions = List.of();
+    for (Map.Entry<String, Object> e : spec.map("save_args").entrySet()) {
+      Object v = e.getValue();
+      switch (e.getKey()) {
+        case "mode" -> saveMode = saveMode(spec, String.valueOf(v));
+        case "partitionBy", "partition_by" ->
+            partitions =
+                v instanceof List<?> l
+                    ? l.stream().map(String::valueOf).toList()
+                    : List.of(String.valueOf(v));
+        default -> {
+          if (v != null) {
+            options.put(e.getKey(), v.toString());
+          }
+        }
+      }
+    }
+    this.mode = saveMode;
+    this.partitionBy = List.copyOf(partitions);
+    this.writeOptions = Map.copyOf(options);
+    this.versioned = spec.bool("versioned", false);
+  }
+
+  static SparkDataset create(DatasetSpec spec, DatasetContext context) {
+    return new SparkDataset(spec, context);
+  }
+
+  private static String saveMode(DatasetSpec spec, String mode) {
+    String m = mode.toLowerCase(Locale.ROOT);
+    if (List.of("upsert", "merge", "replace_where", "overwrite_partitions").contains(m)) {
+      throw new DatasetException(
+          Specs.where(spec)
+              + ": save_args.mode '"
+              + mode
+              + "' does not fit spark.SparkDataset, whose modes are Spark's save modes ("
+              + String.join(", ", SAVE_MODES)
+              + "). For upsert / replace_where use type spark.DeltaTableDataset with write_mode.");
+    }
+    return Specs.checkOneOf(spec, "save_args.mode", m, SAVE_MODES);
+  }
+
+  @Override
+  public org.apache.spark.sql.Dataset<Row> load() {
+    SparkSession spark = context.service(SparkSession.class);
+    SparkSessions.activate(spark);
+    String source = loadPath(spark);
+    boolean checkable = SparkStorage.canCheck(spark, source);
+    if (checkable && !SparkStorage.exists(spark, source)) {
+      throw new DatasetException(
+          "Dataset '"
+              + spec.name()
+              + "': no data at "
+              + source
+              + ". Run the node that produces it first, or check 'filepath'.");
+    }
+    try {
+      org.apache.spark.sql.Dataset<Row> df = read.apply(spark.read().format(format)).load(source);
+      // Over Connect the read is lazy; asking for the schema makes a missing path or a bad option
+      // fail here, with the dataset's name, instead of in some later node.
+      df.schema();
+      return df;
+    } catch (Exception e) {
+      throw SparkErrors.wrap(spec.name(), "load " + format + " data from " + source, e);
+    }
+  }
+
+  @Override
+  public void save(org.apache.spark.sql.Dataset<Row> data) {
+    SparkSession spark = data.sparkSession();
+    SparkSessions.activate(spark);
+    String target = savePath(spark);
+    try {
+      if (mode.equals("overwrite")
+          && !format.equals("delta")
+          && !"dynamic".equalsIgnoreCase(writeOptions.get("partitionOverwriteMode"))) {
+        SparkStorage.overwriteViaStaging(
+            spark, target, staging -> writer(data).mode("overwrite").save(staging));
+      } else {
+        writer(data).mode(mode).save(target);
+      }
+    } catch (Exception e) {
+      throw SparkErrors.wrap(spec.name(), "save " + format + " data to " + target, e);
+    }
+  }
+
+  private DataFrameWriter<Row> writer(org.apache.spark.sql.Dataset<Row> data) {
+    DataFrameWriter<Row> w = data.write().format(format).options(writeOptions);
+    return partitionBy.isEmpty() ? w : w.partitionBy(partitionBy.toArray(String[]::new));
+  }
+
+  @Override
+  public boolean exists() {
+    SparkSession spark = context.service(SparkSession.class);
+    SparkSessions.activate(spark);
+    String source;
+    try {
+      source = loadPath(spark);
+    } catch (DatasetException e) {
+      return false;
+    }
+    if (SparkStorage.canCheck(spark, source)) {
+      return SparkStorage.exists(spark, source);
+    }
+    try {
+      read.apply(spark.read().format(format)).load(source).schema();
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private String loadPath(SparkSession spark) {
+    if (!versioned) {
+      return path;
+    }
+    String version =
+        context
+            .loadVersion(spec.name())
+            .or(() -> SparkStorage.latestVersion(spark, spec.name(), path))
+            .orElseThrow(
+                () ->
+                    new DatasetException(
+                        "Dataset '"
+                            + spec.name()
+                            + "': no saved version under "
+                            + path
+                            + ". Run the node that produces it first."));
+    return Versions.versionedPath(path, version);
+  }
+
+  private String savePath(SparkSession spark) {
+    if (!versioned) {
+      return path;
+    }
+    String version = context.saveVersion().orElseGet(Versions::generateTimestamp);
+    String target = Versions.versionedPath(path, version);
+    if (SparkStorage.canCheck(spark, target) && SparkStorage.exists(spark, target)) {
+      throw new DatasetException(
+          "Dataset '"
+              + spec.name()
+              + "': version "
+              + version
+              + " was already saved ("
+              + target
+              + "). Versions are never overwritten: use a new save version.");
+    }
+    return target;
+  }
+
+  @Override
+  public Map<String, Object> describe() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("name", spec.name());
+    d.put("type", spec.type());
+    d.put("filepath", path);
+    d.put("file_format", format);
+    d.put("mode", mode);
+    d.put("versioned", versioned);
+    if (!partitionBy.isEmpty()) {
+      d.put("partitionBy", partitionBy);
+    }
+    return Map.copyOf(d);
+  }
+
+  /** {@code spark.SparkDataset}. */
+  public static final class Type implements dev.weir.io.DatasetType {
+    @Override
+    public List<String> names() {
+      return List.of("spark.SparkDataset", SparkDataset.class.getName());
+    }
+
+    @Override
+    public Dataset<?> create(DatasetSpec spec, DatasetContext context) {
+      return SparkDataset.create(spec, context);
+    }
+  }
+}

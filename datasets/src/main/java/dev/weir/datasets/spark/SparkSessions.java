@@ -1,0 +1,202 @@
+package dev.weir.datasets.spark;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.SparkSession;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+
+/**
+ * Resolves the Spark session of a run, once, in the order DESIGN.md gives ("Spark and the run
+ * modes"):
+ *
+ * <ol>
+ *   <li>a session handed in by the caller (a notebook);
+ *   <li>a Spark Connect URL given explicitly as the {@code remote} argument ({@code
+ *       --spark-remote});
+ *   <li>the active session of the thread, else the default session of the JVM (a Databricks job or
+ *       notebook);
+ *   <li>a Spark Connect URL from the configuration: {@code spark.remote} in {@code
+ *       conf/*&#47;spark.yml}, else the {@code SPARK_REMOTE} environment variable; every other
+ *       setting that the server lets a session change is set on the session;
+ *   <li>else an embedded session: {@code local[*]}, Delta's SQL extension and catalog, UI off, the
+ *       warehouse in {@code <projectRoot>/spark-warehouse}; every setting of {@code spark.yml} is
+ *       passed to the builder and wins over these defaults.
+ * </ol>
+ *
+ * <p>The embedded session keeps Spark's in-memory catalog (no Hive, no Derby {@code metastore_db}).
+ * Table datasets therefore store tables as Delta directories under the warehouse and register them
+ * again in a new run (see {@link SparkTableDataset}), so a table written in one run is readable in
+ * the next.
+ */
+public final class SparkSessions {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+
+  /** The Connect URL setting in {@code spark.yml} (as pyspark's {@code spark.remote}). */
+  public static final String REMOTE_KEY = "spark.remote";
+
+  /** Sessions this class built, the only ones {@link #stopIfOwned} stops. */
+  private static final Set<SparkSession> OWNED = ConcurrentHashMap.newKeySet();
+
+  private SparkSessions() {}
+
+  /**
+   * @param given a session handed in by the caller, or null
+   * @param remote a Connect URL such as {@code sc://localhost:15002} (from {@code --spark-remote}),
+   *     or null
+   * @param sparkConf the merged {@code spark*} configuration: Spark setting name to value
+   * @param projectRoot the project directory; the embedded warehouse goes under it
+   * @return the session for the run
+   */
+  public static SparkSession resolve(
+      @Nullable SparkSession given,
+      @Nullable String remote,
+      Map<String, Object> sparkConf,
+      Path projectRoot) {
+    if (given != null) {
+      return given;
+    }
+    if (remote != null && !remote.isBlank()) {
+      // An explicit --spark-remote is the caller's choice: it wins over a classic session that
+      // happens to exist in the JVM (an IDE, a test JVM), which would otherwise be picked silently.
+      return connect(remote, sparkConf);
+    }
+    Option<SparkSession> active = SparkSession.getActiveSession();
+    if (active.isDefined()) {
+      return active.get();
+    }
+    Option<SparkSession> defaultSession = SparkSession.getDefaultSession();
+    if (defaultSession.isDefined()) {
+      return defaultSession.get();
+    }
+    String url = remoteUrl(remote, sparkConf);
+    if (url != null) {
+      return connect(url, sparkConf);
+    }
+    return embedded(sparkConf, projectRoot);
+  }
+
+  /**
+   * The Connect URL that {@link #resolve} would use.
+   *
+   * @param remote the CLI value, or null
+   * @param sparkConf the {@code spark.yml} settings
+   * @return the URL, or null for an embedded / active session
+   */
+  public static @Nullable String remoteUrl(@Nullable String remote, Map<String, Object> sparkConf) {
+    if (remote != null && !remote.isBlank()) {
+      return remote;
+    }
+    Object fromConf = sparkConf.get(REMOTE_KEY);
+    if (fromConf != null && !fromConf.toString().isBlank()) {
+      return fromConf.toString();
+    }
+    String env = System.getenv("SPARK_REMOTE");
+    return env == null || env.isBlank() ? null : env;
+  }
+
+  /**
+   * The settings of an embedded session: the defaults below, then every {@code spark.yml} setting.
+   *
+   * @param sparkConf the {@code spark.yml} settings
+   * @param projectRoot the project directory
+   * @return setting name to value, in builder order
+   */
+  public static Map<String, String> embeddedSettings(
+      Map<String, Object> sparkConf, Path projectRoot) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("spark.master", "local[*]");
+    settings.put("spark.app.name", "weir");
+    // Without it a Connect-capable classpath could pick Connect mode (SPARK-58223 makes
+    // builder().classic() unusable, so the setting is the reliable switch).
+    settings.put("spark.api.mode", "classic");
+    settings.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    settings.put(
+        "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    settings.put("spark.ui.enabled", "false");
+    settings.put(
+        "spark.sql.warehouse.dir",
+        projectRoot.toAbsolutePath().normalize().resolve("spark-warehouse").toString());
+    sparkConf.forEach(
+        (k, v) -> {
+          if (!REMOTE_KEY.equals(k) && v != null) {
+            settings.put(k, v.toString());
+          }
+        });
+    return settings;
+  }
+
+  private static SparkSession embedded(Map<String, Object> sparkConf, Path projectRoot) {
+    SparkSession.Builder builder = SparkSession.builder();
+    embeddedSettings(sparkConf, projectRoot).forEach(builder::config);
+    SparkSession session = builder.getOrCreate();
+    OWNED.add(session);
+    LOG.info(
+        "Started an embedded Spark {} session ({}).",
+        session.version(),
+        session.conf().get("spark.master", "local[*]"));
+    return session;
+  }
+
+  private static SparkSession connect(String url, Map<String, Object> sparkConf) {
+    // builder().remote(url) alone returns an existing classic session of the same JVM; connect()
+    // forces a Connect client (SPARK-NOTES).
+    SparkSession session = SparkSession.builder().connect().remote(url).getOrCreate();
+    OWNED.add(session);
+    sparkConf.forEach(
+        (k, v) -> {
+          if (REMOTE_KEY.equals(k) || v == null) {
+            return;
+          }
+          if (session.conf().isModifiable(k)) {
+            session.conf().set(k, v.toString());
+          } else {
+            LOG.info("Spark setting {} is fixed by the Connect server; not applied.", k);
+          }
+        });
+    LOG.info("Connected to Spark {} over Spark Connect.", session.version());
+    return session;
+  }
+
+  /**
+   * Stops a session only if {@link #resolve} created it (embedded or a Connect client); a session
+   * handed in or found active belongs to someone else and keeps running.
+   *
+   * @param session the run's session
+   * @return whether it was stopped
+   */
+  public static boolean stopIfOwned(SparkSession session) {
+    if (OWNED.remove(session)) {
+      session.stop();
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Makes a classic session the thread's active one before a read or write. Delta looks the session
+   * up with {@code SparkSession.active()}; in a JVM that also holds a Spark Connect client (an IDE
+   * or test talking to both) that lookup can return the client, whose session state Delta cannot
+   * use. Connect clients are left alone.
+   *
+   * @param session the session about to be used
+   */
+  static void activate(SparkSession session) {
+    if (isClassic(session)) {
+      SparkSession.setActiveSession(session);
+    }
+  }
+
+  /**
+   * @param session a session
+   * @return whether it is a classic (in-JVM) session, as opposed to a Spark Connect client
+   */
+  public static boolean isClassic(SparkSession session) {
+    return session instanceof org.apache.spark.sql.classic.SparkSession;
+  }
+}

@@ -1,0 +1,227 @@
+package dev.weir.datasets.spark;
+
+import dev.weir.io.DatasetException;
+import dev.weir.io.Versions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * File-system operations next to Spark's reads and writes: existence checks, listing versions, and
+ * saves that replace a directory only once the new one is complete.
+ *
+ * <p>Which file system is used depends on the path and the session, because a Spark Connect client
+ * has no Hadoop file system of its own:
+ *
+ * <ul>
+ *   <li>local paths (no scheme, or {@code file:}; not {@code /Volumes} or {@code /dbfs}, which are
+ *       Databricks storage): {@code java.nio} in this JVM, which shares the disk with an embedded
+ *       session or a Connect server on the same machine;
+ *   <li>other URIs on a classic session: Hadoop's {@link FileSystem} from the session's Hadoop
+ *       configuration (credentials and all);
+ *   <li>other URIs over Connect: no file-system access. Saves write in place, so a failed overwrite
+ *       of a Parquet / CSV / JSON / ORC / text directory can lose the old data there: use Delta
+ *       (its transaction log keeps the old version) for such outputs.
+ * </ul>
+ */
+final class SparkStorage {
+  private SparkStorage() {}
+
+  /**
+   * @param path a resolved dataset path
+   * @return whether it is on this machine's disk
+   */
+  static boolean isLocal(String path) {
+    if (path.startsWith("file:")) {
+      return true;
+    }
+    if (path.startsWith("/Volumes/") || path.startsWith("/dbfs/")) {
+      return false;
+    }
+    return !path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+  }
+
+  static Path local(String path) {
+    return path.startsWith("file:") ? Path.of(URI.create(path)) : Path.of(path);
+  }
+
+  /**
+   * @param spark the session
+   * @param path a resolved path
+   * @return whether {@link #exists} can answer from a file system (else the caller asks Spark)
+   */
+  static boolean canCheck(SparkSession spark, String path) {
+    return isLocal(path) || SparkSessions.isClassic(spark);
+  }
+
+  /**
+   * @param spark the session
+   * @param path a resolved path; {@link #canCheck} must be true
+   * @return whether a file or directory is there
+   */
+  static boolean exists(SparkSession spark, String path) {
+    if (isLocal(path)) {
+      return Files.exists(local(path));
+    }
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      return p.getFileSystem(hadoopConf(spark)).exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The latest Kedro version directory under a versioned dataset's path.
+   *
+   * @param spark the session
+   * @param path the dataset's resolved path
+   * @return the version, or empty when none was saved
+   * @throws DatasetException over Connect for a non-local path (no listing there)
+   */
+  static Optional<String> latestVersion(SparkSession spark, String datasetName, String path) {
+    if (isLocal(path)) {
+      return Versions.latestVersion(local(path));
+    }
+    if (!SparkSessions.isClassic(spark)) {
+      throw new DatasetException(
+          "Dataset '"
+              + datasetName
+              + "': over Spark Connect Weir cannot list the versions under "
+              + path
+              + ". Give the version to load with --load-versions "
+              + datasetName
+              + ":<version>.");
+    }
+    try {
+      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+      FileSystem fs = p.getFileSystem(hadoopConf(spark));
+      if (!fs.exists(p)) {
+        return Optional.empty();
+      }
+      String basename = p.getName();
+      Optional<String> best = Optional.empty();
+      for (FileStatus status : fs.listStatus(p)) {
+        String name = status.getPath().getName();
+        if (Versions.VERSION_PATTERN.matcher(name).matches()
+            && fs.exists(new org.apache.hadoop.fs.Path(status.getPath(), basename))
+            && (best.isEmpty() || name.compareTo(best.get()) > 0)) {
+          best = Optional.of(name);
+        }
+      }
+      return best;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Overwrites {@code target} by writing a sibling staging directory and swapping it in when the
+   * write succeeded; on failure the staging directory is removed and the target is untouched. Over
+   * Connect on a non-local path it writes in place (see the class comment).
+   *
+   * @param spark the session
+   * @param target the resolved target path
+   * @param write writes the data to the path it is given (with Spark's overwrite mode)
+   */
+  static void overwriteViaStaging(SparkSession spark, String target, Consumer<String> write) {
+    if (isLocal(target)) {
+      Path t = local(target).toAbsolutePath().normalize();
+      String id = UUID.randomUUID().toString();
+      Path staging = t.resolveSibling("." + t.getFileName() + ".weir-staging-" + id);
+      Path old = t.resolveSibling("." + t.getFileName() + ".weir-old-" + id);
+      try {
+        Files.createDirectories(t.getParent());
+        write.accept(staging.toUri().toString());
+        boolean hadOld = Files.exists(t);
+        if (hadOld) {
+          Files.move(t, old);
+        }
+        try {
+          Files.move(staging, t);
+        } catch (IOException e) {
+          if (hadOld) {
+            Files.move(old, t);
+          }
+          throw e;
+        }
+        deleteLocal(old);
+      } catch (IOException e) {
+        deleteQuietly(staging);
+        throw new UncheckedIOException(e);
+      } catch (Exception e) {
+        deleteQuietly(staging);
+        throw e;
+      }
+      return;
+    }
+    if (!SparkSessions.isClassic(spark)) {
+      write.accept(target);
+      return;
+    }
+    try {
+      org.apache.hadoop.fs.Path t = new org.apache.hadoop.fs.Path(target);
+      FileSystem fs = t.getFileSystem(hadoopConf(spark));
+      String id = UUID.randomUUID().toString();
+      org.apache.hadoop.fs.Path staging =
+          new org.apache.hadoop.fs.Path(t.getParent(), "." + t.getName() + ".weir-staging-" + id);
+      org.apache.hadoop.fs.Path old =
+          new org.apache.hadoop.fs.Path(t.getParent(), "." + t.getName() + ".weir-old-" + id);
+      try {
+        write.accept(staging.toString());
+      } catch (Exception e) {
+        fs.delete(staging, true);
+        throw e;
+      }
+      boolean hadOld = fs.exists(t);
+      if (hadOld && !fs.rename(t, old)) {
+        throw new IOException("could not move " + t + " aside");
+      }
+      if (!fs.rename(staging, t)) {
+        if (hadOld) {
+          fs.rename(old, t);
+        }
+        throw new IOException("could not move " + staging + " to " + t);
+      }
+      if (hadOld) {
+        fs.delete(old, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Configuration hadoopConf(SparkSession spark) {
+    return ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().newHadoopConf();
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try {
+      deleteLocal(dir);
+    } catch (IOException ignored) {
+      // a hidden, uniquely named leftover does no harm to readers of the target
+    }
+  }
+
+  private static void deleteLocal(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

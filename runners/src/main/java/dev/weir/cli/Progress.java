@@ -1,0 +1,115 @@
+package dev.weir.cli;
+
+import dev.weir.hooks.Hook;
+import dev.weir.hooks.RunParams;
+import dev.weir.io.DataCatalog;
+import dev.weir.node.Node;
+import dev.weir.pipeline.Pipeline;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Run progress as a hook. On a terminal: a live progress bar on stderr (nodes done / total, the
+ * running nodes, elapsed time). Elsewhere (CI, Databricks driver logs) it does nothing: the runner
+ * already logs one plain line per node start and finish, with durations.
+ */
+class Progress implements Hook {
+
+  /**
+   * @param terminal whether stdout is a terminal ({@code System.console() != null})
+   * @return the progress for that kind of console
+   */
+  static Progress forConsole(boolean terminal) {
+    return terminal ? new Bar() : new Progress();
+  }
+
+  /** Ends the display; safe to call twice. */
+  void close() {}
+
+  /** The live bar; node hooks come from worker threads under the parallel runner. */
+  private static final class Bar extends Progress {
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private volatile @Nullable ProgressBar bar;
+
+    @Override
+    public void beforePipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName("weir run")
+              .setInitialMax(pipeline.nodes().size())
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUpdateIntervalMillis(250)
+              .continuousUpdate()
+              .hideEta()
+              .build();
+    }
+
+    @Override
+    public @Nullable Map<String, Object> beforeNodeRun(
+        Node node, DataCatalog catalog, Map<String, Object> inputs, boolean isAsync, String runId) {
+      running.add(node.name());
+      show();
+      return null;
+    }
+
+    @Override
+    public void afterNodeRun(
+        Node node,
+        DataCatalog catalog,
+        Map<String, Object> inputs,
+        Map<String, Object> outputs,
+        boolean isAsync,
+        String runId) {
+      running.remove(node.name());
+      ProgressBar b = bar;
+      if (b != null) {
+        b.step();
+      }
+      show();
+    }
+
+    @Override
+    public void onNodeError(
+        Throwable error,
+        Node node,
+        DataCatalog catalog,
+        Map<String, Object> inputs,
+        boolean isAsync,
+        String runId) {
+      running.remove(node.name());
+      show();
+    }
+
+    @Override
+    public void afterPipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+      close();
+    }
+
+    @Override
+    public void onPipelineError(
+        Throwable error, RunParams run, Pipeline pipeline, DataCatalog catalog) {
+      close();
+    }
+
+    private void show() {
+      ProgressBar b = bar;
+      if (b != null) {
+        b.setExtraMessage(String.join(", ", running));
+      }
+    }
+
+    @Override
+    synchronized void close() {
+      ProgressBar b = bar;
+      bar = null;
+      if (b != null) {
+        b.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.weir.session;
+
+import dev.weir.WeirException;
+import dev.weir.config.ConfigException;
+import dev.weir.io.DataCatalog;
+import dev.weir.pipeline.Pipeline;
+import dev.weir.runner.ParameterInputs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * The checks of {@code weir run --dry-run}, each a small named check that adds one clear problem
+ * per mistake (as Spark Declarative Pipelines validates its graph): free inputs, catalog entries
+ * (created without loading, so credentials and types are checked and no data is touched), load
+ * versions, and parameter binding. Nothing here starts Spark: dataset types do not use the Spark
+ * session when they are created.
+ */
+final class DryRunChecks {
+  private DryRunChecks() {}
+
+  private record Check(String name, BiConsumer<Context, List<String>> body) {}
+
+  private record Context(
+      Pipeline pipeline, DataCatalog catalog, Map<String, String> loadVersions) {}
+
+  private static final List<Check> CHECKS =
+      List.of(
+          new Check("free inputs", DryRunChecks::freeInputs),
+          new Check("catalog entries", DryRunChecks::datasets),
+          new Check("load versions", DryRunChecks::loadVersions),
+          new Check("parameters", DryRunChecks::parameters));
+
+  /**
+   * @throws ConfigException listing every problem found
+   */
+  static void validate(Pipeline pipeline, DataCatalog catalog, Map<String, String> loadVersions) {
+    Context context = new Context(pipeline, catalog, loadVersions);
+    List<String> problems = new ArrayList<>();
+    for (Check check : CHECKS) {
+      List<String> found = new ArrayList<>();
+      check.body().accept(context, found);
+      for (String p : found) {
+        problems.add(check.name() + ": " + p);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(
+          "The dry run found "
+              + problems.size()
+              + (problems.size() == 1 ? " problem" : " problems")
+              + "; nothing was run:\n  - "
+              + String.join("\n  - ", problems));
+    }
+  }
+
+  private static void freeInputs(Context c, List<String> problems) {
+    for (String input : c.pipeline().inputs()) {
+      if (!c.catalog().contains(input)) {
+        problems.add(
+            "'"
+                + input
+                + "' is read by a node but no node produces it and the catalog has no entry or"
+                + " factory for it; add it to conf/base/catalog.yml"
+                + (ParameterInputs.isParameter(input) ? " (or the parameters)" : "")
+                + Names.hint(input, c.catalog().listDatasets()));
+      }
+    }
+  }
+
+  private static void datasets(Context c, List<String> problems) {
+    for (String name : c.pipeline().datasets()) {
+      if (ParameterInputs.isParameter(name) || !c.catalog().contains(name)) {
+        continue;
+      }
+      try {
+        c.catalog().dataset(name);
+      } catch (WeirException e) {
+        problems.add("'" + name + "': " + e.getMessage());
+      }
+    }
+  }
+
+  private static void loadVersions(Context c, List<String> problems) {
+    try {
+      Session.checkLoadVersions(c.loadVersions(), c.catalog());
+    } catch (ConfigException e) {
+      problems.add(e.getMessage());
+    }
+  }
+
+  private static void parameters(Context c, List<String> problems) {
+    try {
+      ParameterInputs.bind(c.pipeline(), c.catalog());
+    } catch (WeirException e) {
+      problems.add(e.getMessage());
+    }
+  }
+}

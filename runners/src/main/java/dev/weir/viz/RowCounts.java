@@ -1,0 +1,101 @@
+package dev.weir.viz;
+
+import dev.weir.io.DatasetSpec;
+import java.nio.file.Path;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Row counts of saved Spark outputs for the run record, read so they cost no extra pass over the
+ * data: Delta Lake records rows written in each commit's {@code operationMetrics} (Delta's {@code
+ * numOutputRows} for writes, {@code numTargetRowsInserted} + {@code numTargetRowsUpdated} + {@code
+ * numTargetRowsCopied} for {@code MERGE}); {@code DESCRIBE HISTORY ... LIMIT 1} reads only the
+ * transaction log. Counting other formats (CSV, Parquet, JSON) would re-read or recompute the
+ * output, so their count is left unknown rather than doubling the run's cost.
+ *
+ * <p>Spark is optional on the classpath of {@code weir-runners}: every Spark type is referenced
+ * only from {@link SparkRowCounts}, which is loaded only when {@code org.apache.spark.sql.Dataset}
+ * is present.
+ */
+final class RowCounts {
+  /** The {@link LastRun.DatasetRun#rowsSource()} of counts from Delta's commit metrics. */
+  static final String DELTA_SOURCE = "delta:operationMetrics";
+
+  private static final boolean SPARK_PRESENT = sparkPresent();
+  private static final Set<String> TABLE_TYPES =
+      Set.of("spark.SparkTableDataset", "databricks.ManagedTableDataset");
+
+  private RowCounts() {}
+
+  private static boolean sparkPresent() {
+    try {
+      Class.forName("org.apache.spark.sql.Dataset", false, RowCounts.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /**
+   * @param data saved data
+   * @return the Spark session of a Spark {@code Dataset}, or {@code null} for anything else or when
+   *     Spark is not on the classpath
+   */
+  static @Nullable Object sparkSessionOf(Object data) {
+    return SPARK_PRESENT ? SparkRowCounts.sessionOf(data) : null;
+  }
+
+  /**
+   * The SQL name of the Delta table a catalog entry writes, as {@code DESCRIBE HISTORY} takes it.
+   *
+   * @param typeName the canonical type name ({@code spark.DeltaTableDataset}, ...)
+   * @param spec the entry
+   * @param projectPath the project root, for relative {@code filepath}s
+   * @return {@code delta.`/abs/path`} or {@code `catalog`.`schema`.`table`}, or {@code null} when
+   *     the entry is not a Delta table
+   */
+  static @Nullable String deltaIdentifier(String typeName, DatasetSpec spec, Path projectPath) {
+    boolean table = TABLE_TYPES.contains(typeName);
+    String format = spec.string(table ? "format" : "file_format");
+    boolean delta =
+        typeName.equals("spark.DeltaTableDataset")
+            || (typeName.equals("spark.SparkDataset")
+                && "delta".equalsIgnoreCase(format == null ? "" : format))
+            || (table && (format == null || "delta".equalsIgnoreCase(format)));
+    if (!delta) {
+      return null;
+    }
+    String tableName = spec.string("table");
+    if (tableName != null) {
+      StringBuilder id = new StringBuilder();
+      for (String key : new String[] {"catalog", "database", "schema"}) {
+        String part = spec.string(key);
+        if (part != null && !part.isBlank()) {
+          id.append(quoteIdentifier(part)).append('.');
+        }
+      }
+      return id.append(quoteIdentifier(tableName)).toString();
+    }
+    String filepath = spec.string("filepath");
+    if (filepath == null) {
+      return null;
+    }
+    String path = dev.weir.io.DatasetContext.of(projectPath).resolvePath(filepath);
+    return "delta." + quoteIdentifier(path);
+  }
+
+  /** Spark SQL's back-quoted identifier; a back quote inside is doubled. */
+  static String quoteIdentifier(String part) {
+    return "`" + part.replace("`", "``") + "`";
+  }
+
+  /**
+   * @param session a Spark session from {@link #sparkSessionOf}
+   * @param deltaIdentifier from {@link #deltaIdentifier}
+   * @return rows written by the table's latest commit, or {@code null} when the log has no such
+   *     metric
+   */
+  static @Nullable Long deltaRowsWritten(Object session, String deltaIdentifier) {
+    return SPARK_PRESENT ? SparkRowCounts.latestCommitRows(session, deltaIdentifier) : null;
+  }
+}

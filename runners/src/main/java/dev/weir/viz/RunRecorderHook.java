@@ -1,0 +1,261 @@
+package dev.weir.viz;
+
+import dev.weir.hooks.Hook;
+import dev.weir.hooks.RunParams;
+import dev.weir.io.DataCatalog;
+import dev.weir.io.DatasetSpec;
+import dev.weir.node.Node;
+import dev.weir.pipeline.Pipeline;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records what {@code weir viz} overlays on the map: per node its status and duration, rows written
+ * to saved Delta outputs, and which nodes failed; written to {@code <project>/.weir/last-run.json}
+ * (see {@link LastRunStore}) when the pipeline ends, successfully or not. Registered through {@code
+ * META-INF/services/dev.weir.hooks.Hook}, so every run records itself.
+ *
+ * <p>A node's duration runs from its first input load to its last output save, not just around the
+ * function call: Spark DataFrames are lazy, so most of the work a node describes happens while its
+ * outputs are saved (the hook order is Kedro's: {@code after_node_run} comes before the saves). Row
+ * counts come from Delta's commit metrics after the run (see {@link RowCounts}), so recording adds
+ * no pass over the data. Thread-safe: the parallel runner calls node and dataset hooks from worker
+ * threads. Recording never fails a run: problems are logged at WARN.
+ */
+public final class RunRecorderHook implements Hook {
+  private static final Logger LOG = LoggerFactory.getLogger(RunRecorderHook.class);
+  private static final int MAX_ERROR_CHARS = 500;
+
+  /** Per-node progress, guarded by the hook's lock. */
+  private static final class NodeProgress {
+    final long startNanos;
+    long endNanos;
+    int outputsSaved;
+    final int outputs;
+    boolean functionDone;
+    @Nullable String status;
+    @Nullable String error;
+
+    NodeProgress(long startNanos, int outputs) {
+      this.startNanos = startNanos;
+      this.endNanos = startNanos;
+      this.outputs = outputs;
+    }
+  }
+
+  private record SavedOutput(String dataset, String node, @Nullable Object session) {}
+
+  private @Nullable DataCatalog catalog;
+  private Instant started = Instant.now();
+  private long startNanos;
+  private final Map<String, NodeProgress> nodes = new LinkedHashMap<>();
+  private final List<SavedOutput> saved = new ArrayList<>();
+  private final List<String> failed = new ArrayList<>();
+
+  /** Used by {@link java.util.ServiceLoader}. */
+  public RunRecorderHook() {}
+
+  @Override
+  public synchronized void beforePipelineRun(
+      RunParams run, Pipeline pipeline, DataCatalog catalog) {
+    this.catalog = catalog;
+    this.started = Instant.now();
+    this.startNanos = System.nanoTime();
+    nodes.clear();
+    saved.clear();
+    failed.clear();
+  }
+
+  @Override
+  public synchronized void beforeDatasetLoaded(String datasetName, Node node) {
+    progress(node);
+  }
+
+  @Override
+  public synchronized @Nullable Map<String, Object> beforeNodeRun(
+      Node node, DataCatalog catalog, Map<String, Object> inputs, boolean isAsync, String runId) {
+    progress(node);
+    return null;
+  }
+
+  @Override
+  public synchronized void afterNodeRun(
+      Node node,
+      DataCatalog catalog,
+      Map<String, Object> inputs,
+      Map<String, Object> outputs,
+      boolean isAsync,
+      String runId) {
+    NodeProgress p = progress(node);
+    p.functionDone = true;
+    p.endNanos = System.nanoTime();
+    if (p.outputs == 0) {
+      p.status = LastRun.SUCCESS;
+    }
+  }
+
+  @Override
+  public synchronized void onNodeError(
+      Throwable error,
+      Node node,
+      DataCatalog catalog,
+      Map<String, Object> inputs,
+      boolean isAsync,
+      String runId) {
+    fail(progress(node), node.name(), error);
+  }
+
+  @Override
+  public synchronized void afterDatasetSaved(String datasetName, Object data, Node node) {
+    NodeProgress p = progress(node);
+    p.endNanos = System.nanoTime();
+    p.outputsSaved++;
+    if (p.outputsSaved >= p.outputs && p.status == null) {
+      p.status = LastRun.SUCCESS;
+    }
+    DataCatalog c = catalog;
+    if (c != null && !c.isMemory(datasetName)) {
+      Object session = null;
+      try {
+        session = RowCounts.sparkSessionOf(data);
+      } catch (RuntimeException | LinkageError e) {
+        LOG.debug("No Spark session for {}: {}", datasetName, e.toString());
+      }
+      saved.add(new SavedOutput(datasetName, node.name(), session));
+    }
+  }
+
+  @Override
+  public void afterPipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+    finish(run, null);
+  }
+
+  @Override
+  public void onPipelineError(
+      Throwable error, RunParams run, Pipeline pipeline, DataCatalog catalog) {
+    finish(run, error);
+  }
+
+  private NodeProgress progress(Node node) {
+    return nodes.computeIfAbsent(
+        node.name(), n -> new NodeProgress(System.nanoTime(), node.outputs().size()));
+  }
+
+  private void fail(NodeProgress p, String nodeName, Throwable error) {
+    p.endNanos = System.nanoTime();
+    if (!LastRun.FAILED.equals(p.status)) {
+      p.status = LastRun.FAILED;
+      p.error = describe(error);
+      failed.add(nodeName);
+    }
+  }
+
+  private void finish(RunParams given, @Nullable Throwable error) {
+    LastRun record;
+    List<SavedOutput> outputs;
+    synchronized (this) {
+      if (error != null) {
+        // A node that started but never finished its saves failed with the pipeline: on Spark the
+        // work runs during the save, and Kedro's on_node_error covers only the function call.
+        nodes.forEach(
+            (name, p) -> {
+              if (p.status == null) {
+                fail(p, name, error);
+              }
+            });
+      }
+      outputs = List.copyOf(saved);
+      record = snapshot(given, error == null ? LastRun.SUCCESS : LastRun.FAILED, Map.of());
+    }
+    Map<String, LastRun.DatasetRun> datasets = countRows(given, outputs);
+    record = withDatasets(record, datasets);
+    try {
+      Path file = LastRunStore.write(given.projectPath(), record);
+      LOG.debug("Recorded the run in {}", file);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not record the run for weir viz: {}", e.getMessage());
+    }
+  }
+
+  private LastRun snapshot(
+      RunParams given, String status, Map<String, LastRun.DatasetRun> datasets) {
+    Map<String, LastRun.NodeRun> runs = new LinkedHashMap<>();
+    nodes.forEach(
+        (name, p) ->
+            runs.put(
+                name,
+                new LastRun.NodeRun(
+                    p.status == null ? LastRun.SUCCESS : p.status,
+                    (p.endNanos - p.startNanos) / 1e9,
+                    p.error)));
+    Instant finished = Instant.now();
+    return new LastRun(
+        given.runId(),
+        status,
+        started.toString(),
+        finished.toString(),
+        (System.nanoTime() - startNanos) / 1e9,
+        given.env(),
+        given.pipelineNames(),
+        runs,
+        datasets,
+        failed);
+  }
+
+  private static LastRun withDatasets(LastRun r, Map<String, LastRun.DatasetRun> datasets) {
+    return new LastRun(
+        r.runId(),
+        r.status(),
+        r.startedAt(),
+        r.finishedAt(),
+        r.durationSeconds(),
+        r.env(),
+        r.pipelines(),
+        r.nodes(),
+        datasets,
+        r.failedNodes());
+  }
+
+  private Map<String, LastRun.DatasetRun> countRows(RunParams given, List<SavedOutput> outputs) {
+    Map<String, LastRun.DatasetRun> out = new LinkedHashMap<>();
+    DataCatalog c = catalog;
+    for (SavedOutput o : outputs) {
+      Long rows = null;
+      if (c != null && o.session() != null) {
+        try {
+          Optional<DatasetSpec> spec = c.spec(o.dataset());
+          String id =
+              spec.isEmpty()
+                  ? null
+                  : RowCounts.deltaIdentifier(
+                      c.typeName(o.dataset()), spec.get(), given.projectPath());
+          if (id != null) {
+            rows = RowCounts.deltaRowsWritten(o.session(), id);
+          }
+        } catch (RuntimeException | LinkageError e) {
+          LOG.debug("No row count for {}: {}", o.dataset(), e.toString());
+        }
+      }
+      out.put(
+          o.dataset(),
+          new LastRun.DatasetRun(o.node(), rows, rows == null ? null : RowCounts.DELTA_SOURCE));
+    }
+    return out;
+  }
+
+  /** The class and the first line of the message, bounded: enough to recognise the failure. */
+  static String describe(Throwable error) {
+    String message = error.getMessage();
+    String first = message == null ? "" : message.strip().lines().findFirst().orElse("");
+    String text = error.getClass().getSimpleName() + (first.isEmpty() ? "" : ": " + first);
+    return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS) + "...";
+  }
+}

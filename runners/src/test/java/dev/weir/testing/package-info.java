@@ -1,0 +1,5 @@
+/** Test fixtures shared by the runners tests. */
+@NullMarked
+package dev.weir.testing;
+
+import org.jspecify.annotations.NullMarked;

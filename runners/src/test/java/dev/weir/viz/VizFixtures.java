@@ -1,0 +1,131 @@
+package dev.weir.viz;
+
+import dev.weir.io.DataCatalog;
+import dev.weir.io.Dataset;
+import dev.weir.io.DatasetContext;
+import dev.weir.io.DatasetSpec;
+import dev.weir.io.DatasetType;
+import dev.weir.io.DatasetTypeRegistry;
+import dev.weir.io.MemoryDatasetType;
+import dev.weir.node.Node;
+import dev.weir.pipeline.Pipeline;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small project for the viz tests: three top-level nodes, a nested modular pipeline ({@code
+ * ds.eval}), a transcoded Delta table, parameters, tags, layers and a catalog entry with
+ * credentials and an inline password that must never reach the map.
+ */
+final class VizFixtures {
+  static final String SECRET_KEY_ID = "AKIA-SECRET-KEY-ID";
+  static final String SECRET = "SUPER-SECRET-VALUE";
+  static final String INLINE_PASSWORD = "hunter2-inline";
+
+  private VizFixtures() {}
+
+  /** A dataset type that is never asked to create a dataset: the map reads entries only. */
+  static final class EntryOnlyType implements DatasetType {
+    private final List<String> names;
+
+    EntryOnlyType(String... names) {
+      this.names = List.of(names);
+    }
+
+    @Override
+    public List<String> names() {
+      return names;
+    }
+
+    @Override
+    public Dataset<?> create(DatasetSpec spec, DatasetContext context) {
+      throw new AssertionError("viz must not create datasets, asked for " + spec.name());
+    }
+  }
+
+  static Map<String, Object> parameters() {
+    return Map.of(
+        "model_options", Map.of("test_size", 0.2, "features", List.of("engines", "crew")),
+        "ds", Map.of("eval", Map.of("threshold", 0.5)));
+  }
+
+  static Map<String, Object> catalogConfig() {
+    return Map.of(
+        "companies",
+        Map.of(
+            "type", "spark.SparkDataset",
+            "filepath", "data/01_raw/companies.csv",
+            "file_format", "csv",
+            "credentials", "s3_creds",
+            "load_args", Map.of("header", true, "password", INLINE_PASSWORD),
+            "metadata", Map.of("layer", "01_raw")),
+        "model_input_table@spark",
+        Map.of(
+            "type", "spark.DeltaTableDataset",
+            "filepath", "data/03_primary/model_input_table",
+            "metadata", Map.of("kedro-viz", Map.of("layer", "03_primary"))),
+        "ds.eval.metrics",
+        Map.of("type", "spark.SparkDataset", "filepath", "data/08_reporting/metrics.json"));
+  }
+
+  static Map<String, Object> credentials() {
+    return Map.of("s3_creds", Map.of("key", SECRET_KEY_ID, "secret", SECRET));
+  }
+
+  static DataCatalog catalog(Path project) {
+    DatasetTypeRegistry registry =
+        DatasetTypeRegistry.of(
+            List.of(
+                new EntryOnlyType("spark.SparkDataset"),
+                new EntryOnlyType("spark.DeltaTableDataset"),
+                new MemoryDatasetType()));
+    return DataCatalog.fromConfig(
+        catalogConfig(), credentials(), DatasetContext.of(project), registry);
+  }
+
+  static String preprocess(String companies, Map<String, Object> options) {
+    return companies;
+  }
+
+  static String createTable(String companies) {
+    return companies;
+  }
+
+  static String evaluate(String table, Double threshold) {
+    return table;
+  }
+
+  static Pipeline pipeline() {
+    Node preprocess =
+        Node.node(VizFixtures::preprocess)
+            .inputs("companies", "params:model_options")
+            .output("preprocessed_companies")
+            .name("preprocess_companies_node")
+            .tags("preprocessing")
+            .build();
+    Node create =
+        Node.node(VizFixtures::createTable)
+            .inputs("preprocessed_companies")
+            .output("model_input_table@spark")
+            .name("create_model_input_table_node")
+            .tags("preprocessing", "tables")
+            .build();
+    Node evaluate =
+        Node.node(VizFixtures::evaluate)
+            .inputs("features", "params:threshold")
+            .output("metrics")
+            .name("evaluate")
+            .build();
+    Pipeline eval =
+        Pipeline.namespaced(Pipeline.of(evaluate), "eval", Map.of(), Map.of(), Map.of());
+    Pipeline ds =
+        Pipeline.namespaced(
+            eval, "ds", Map.of("eval.features", "model_input_table@spark"), Map.of(), Map.of());
+    return Pipeline.of(preprocess, create).plus(ds);
+  }
+
+  static VizGraph graph(Path project) {
+    return VizGraphBuilder.of(pipeline(), catalog(project)).parameters(parameters()).build();
+  }
+}

@@ -1,0 +1,207 @@
+package dev.weir.spaceflights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weir.session.RunResult;
+import dev.weir.session.Session;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Runs {@code __default__} on the real spaceflights data, twice, through {@link Session} (what
+ * {@code weir run} calls) on a copy of the project's {@code conf/} and {@code data/01_raw/} in a
+ * temporary directory. Expectations come from the raw files read without Spark ({@link
+ * RawSpaceflightsData}) and from the parameter files, never from the code under test. Outputs are
+ * read back with plain Spark, Jackson and ImageIO.
+ */
+class SpaceflightsEndToEndTest {
+  private static final Path PROJECT = Paths.get("").toAbsolutePath();
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path project;
+
+  private static RawSpaceflightsData raw;
+  private static RunResult firstRun;
+  private static Map<String, Double> firstMetrics;
+  private static RunResult secondRun;
+
+  @BeforeAll
+  static void runTheDefaultPipelineTwice() throws IOException {
+    copy(PROJECT.resolve("conf"), project.resolve("conf"));
+    copy(PROJECT.resolve("data/01_raw"), project.resolve("data/01_raw"));
+    raw = RawSpaceflightsData.read(project.resolve("data/01_raw"));
+
+    firstRun = session().run().orThrow();
+    firstMetrics = metrics();
+    secondRun = session().run().orThrow();
+  }
+
+  private static Session session() {
+    return Session.builder().projectPath(project).sparkSession(TestSpark.session()).build();
+  }
+
+  @Test
+  void bothRunsSucceedAndRunEveryNode() {
+    Set<String> nodes =
+        Set.of(
+            "preprocess_companies_node",
+            "preprocess_shuttles_node",
+            "preprocess_reviews_node",
+            "create_model_input_table_node",
+            "split_data_node",
+            "train_model_node",
+            "evaluate_model_node",
+            "compare_passenger_capacity_node",
+            "plot_passenger_capacity_node");
+    for (RunResult run : List.of(firstRun, secondRun)) {
+      assertThat(run.status()).isEqualTo(RunResult.Status.SUCCESS);
+      assertThat(run.nodeSeconds().keySet()).containsExactlyInAnyOrderElementsOf(nodes);
+    }
+    assertThat(secondRun.runId()).isNotEqualTo(firstRun.runId());
+  }
+
+  @Test
+  void modelInputTableHasTheIndependentlyCountedRowsAndColumns() {
+    Dataset<Row> table =
+        spark().read().format("delta").load(path("data/03_primary/model_input_table"));
+
+    long expected = raw.expectedModelInputRows();
+    assertThat(expected).isBetween(1L, (long) raw.shuttles().size() - 1);
+    assertThat(table.count()).isEqualTo(expected);
+    assertThat(new TreeSet<>(Arrays.asList(table.columns())))
+        .isEqualTo(raw.expectedModelInputColumns());
+    // Overwritten, not appended, by the second run.
+    assertThat(
+            spark()
+                .sql("DESCRIBE HISTORY delta.`" + path("data/03_primary/model_input_table") + "`")
+                .count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void metricsAreSavedAndTheSameOnBothRuns() throws IOException {
+    Map<String, Double> metrics = metrics();
+
+    assertThat(metrics).containsOnlyKeys("r2_score", "mae", "max_error");
+    assertThat(metrics.get("r2_score")).isStrictlyBetween(0.0, 1.0);
+    assertThat(metrics.get("mae")).isPositive();
+    assertThat(metrics.get("max_error")).isGreaterThanOrEqualTo(metrics.get("mae"));
+    // Same data and random_state: the same split, the same model, the same scores.
+    assertThat(metrics).isEqualTo(firstMetrics);
+  }
+
+  @Test
+  void regressorHasOneVersionPerRunWithACoefficientPerFeature() throws IOException {
+    Path versions = project.resolve("data/06_models/regressor.json");
+    List<String> saved;
+    try (Stream<Path> dirs = Files.list(versions)) {
+      saved = dirs.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertThat(saved).containsExactly(firstRun.runId(), secondRun.runId());
+
+    List<String> features = modelFeatures();
+    for (String version : saved) {
+      Path file = versions.resolve(version).resolve("regressor.json");
+      assertThat(file).isRegularFile();
+      JsonNode model = JSON.readTree(file.toFile()).path("model");
+      List<String> names = new ArrayList<>();
+      model.path("features").forEach(n -> names.add(n.asText()));
+      assertThat(names).isEqualTo(features);
+      assertThat(model.path("coefficients").size()).isEqualTo(features.size());
+      model.path("coefficients").forEach(c -> assertThat(c.isNumber()).isTrue());
+      assertThat(model.path("intercept").isNumber()).isTrue();
+    }
+  }
+
+  @Test
+  void passengerCapacityTableHasOneRowPerShuttleType() {
+    Dataset<Row> table =
+        spark()
+            .read()
+            .option("header", "true")
+            .csv(path("data/08_reporting/shuttle_passenger_capacity.csv"));
+
+    List<String> types =
+        table.select("shuttle_type").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(new TreeSet<>(types)).isEqualTo(raw.shuttleTypes());
+    assertThat(types).hasSize(raw.shuttleTypes().size());
+  }
+
+  @Test
+  void chartIsAPngOfTheConfiguredSize() throws IOException {
+    byte[] png =
+        Files.readAllBytes(
+            project.resolve("data/08_reporting/shuttle_passenger_capacity_plot.png"));
+
+    assertThat(Arrays.copyOf(png, PNG_SIGNATURE.length)).isEqualTo(PNG_SIGNATURE);
+    BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(png));
+    Map<String, Object> chart = parameters("parameters_reporting.yml", "passenger_capacity_chart");
+    assertThat(image.getWidth()).isEqualTo(chart.get("width"));
+    assertThat(image.getHeight()).isEqualTo(chart.get("height"));
+  }
+
+  private static Map<String, Double> metrics() throws IOException {
+    JsonNode node = JSON.readTree(project.resolve("data/08_reporting/metrics.json").toFile());
+    return JSON.convertValue(
+        node, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Double>>() {});
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> modelFeatures() throws IOException {
+    return (List<String>)
+        parameters("parameters_data_science.yml", "model_options").get("features");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> parameters(String file, String key) throws IOException {
+    try (InputStream in = Files.newInputStream(project.resolve("conf/base").resolve(file))) {
+      Map<String, Object> all = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      return (Map<String, Object>) all.get(key);
+    }
+  }
+
+  private static SparkSession spark() {
+    return TestSpark.session();
+  }
+
+  private static String path(String relative) {
+    return project.resolve(relative).toString();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+}

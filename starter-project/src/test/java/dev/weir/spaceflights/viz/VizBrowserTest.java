@@ -1,0 +1,274 @@
+package dev.weir.spaceflights.viz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.node.Node;
+import dev.weir.pipeline.Pipeline;
+import dev.weir.pipeline.PipelineRegistry;
+import dev.weir.session.Session;
+import dev.weir.viz.HtmlRenderer;
+import dev.weir.viz.VizGraph;
+import dev.weir.viz.VizGraphBuilder;
+import dev.weir.viz.VizProject;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Opens the {@code weir viz} page of the spaceflights {@code __default__} pipeline in real headless
+ * Chromium (Debian's {@code chromium} and {@code chromium-driver}; {@code .ci/run} installs them)
+ * and checks what a user sees: no console errors, every node and dataset on the map, and a click on
+ * a node showing its inputs and run command. Saves a screenshot to {@code
+ * target/viz-screenshot.png} and {@code docs/viz.png} (the README's picture).
+ *
+ * <p>Expected names come from the pipeline objects, not from the page's own data.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VizBrowserTest {
+  private static final Path PROJECT = Paths.get("").toAbsolutePath();
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final String CLICKED_NODE = "create_model_input_table_node";
+
+  private static Pipeline pipeline;
+  private static VizGraph graph;
+  private static ChromeDriver driver;
+  private static Path userDataDir;
+
+  @BeforeAll
+  static void openThePage() throws Exception {
+    assertThat(CHROMIUM)
+        .as(
+            "The weir viz browser test needs Debian's headless Chromium: run"
+                + " `apt-get install -y chromium chromium-driver` (.ci/run does this in CI)")
+        .isExecutable();
+    assertThat(CHROMEDRIVER)
+        .as("Install chromedriver: `apt-get install -y chromium-driver`")
+        .isExecutable();
+
+    Session session = Session.builder().projectPath(PROJECT).build();
+    pipeline = session.pipelines().get(PipelineRegistry.DEFAULT);
+    graph = VizProject.graph(session, List.of());
+    Path page = PROJECT.resolve("target/viz/spaceflights.html");
+    Files.createDirectories(page.getParent());
+    Files.writeString(page, HtmlRenderer.render(graph));
+
+    userDataDir = Files.createTempDirectory("weir-viz-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1920,900",
+        "--user-data-dir=" + userDataDir);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+    driver.get(page.toUri().toString());
+    new WebDriverWait(driver, Duration.ofSeconds(60))
+        .until(
+            d ->
+                "true"
+                    .equals(
+                        ((JavascriptExecutor) d)
+                            .executeScript(
+                                "return document.documentElement.getAttribute('data-weir-ready')")));
+  }
+
+  @AfterAll
+  static void closeTheBrowser() throws Exception {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (userDataDir != null) {
+      try (var files = Files.walk(userDataDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  private static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  @Test
+  @Order(1)
+  void thePageLogsNoConsoleErrors() {
+    List<LogEntry> entries = driver.manage().logs().get(LogType.BROWSER).getAll();
+
+    assertThat(entries)
+        .filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .as("console errors")
+        .isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void everyNodeDatasetAndParameterIsOnTheMap() {
+    Set<String> nodes = new TreeSet<>();
+    Set<String> datasets = new TreeSet<>();
+    Set<String> parameters = new TreeSet<>();
+    for (Node node : pipeline.nodes()) {
+      nodes.add(node.name());
+      for (String name : node.inputs()) {
+        (name.startsWith("params:") || name.equals("parameters") ? parameters : datasets)
+            .add(VizGraphBuilder.baseName(name));
+      }
+      node.outputs().forEach(o -> datasets.add(VizGraphBuilder.baseName(o)));
+    }
+    assertThat(nodes).contains(CLICKED_NODE, "preprocess_companies_node", "train_model_node");
+    assertThat(datasets).contains("companies", "model_input_table", "regressor");
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> drawn =
+        (List<Map<String, Object>>)
+            js("return cy.nodes().map(n => ({kind: n.data('kind'), name: n.data('name')}));");
+    Map<String, Set<String>> byKind =
+        drawn.stream()
+            .collect(
+                Collectors.groupingBy(
+                    m -> (String) m.get("kind"),
+                    Collectors.mapping(
+                        m -> (String) m.get("name"), Collectors.toCollection(TreeSet::new))));
+
+    assertThat(byKind.get("task")).isEqualTo(nodes);
+    assertThat(byKind.get("data")).isEqualTo(datasets);
+    assertThat(byKind.get("params")).isEqualTo(parameters);
+    // Visible on the canvas, not only in the model: every element has a rendered size.
+    assertThat((Boolean) js("return cy.nodes().every(n => n.visible() && n.renderedWidth() > 10);"))
+        .isTrue();
+  }
+
+  @Test
+  @Order(3)
+  void clickingADatasetShowsItsTypeAndCatalogEntry() {
+    clickOn("data:model_input_table");
+
+    String details = driver.findElement(By.id("details")).getText();
+    assertThat(details)
+        .contains("model_input_table")
+        .contains("spark.DeltaTableDataset")
+        .contains("03_primary")
+        .contains("data/03_primary/model_input_table")
+        .contains(CLICKED_NODE);
+  }
+
+  @Test
+  @Order(4)
+  void clickingANodeShowsItsFunctionInputsOutputsAndRunCommand() throws Exception {
+    Node node = pipeline.node(CLICKED_NODE).orElseThrow();
+
+    clickOn("node:" + CLICKED_NODE);
+
+    WebElement details = driver.findElement(By.id("details"));
+    String text = details.getText();
+    assertThat(text).contains(CLICKED_NODE);
+    for (String input : node.inputs()) {
+      assertThat(text).contains(input);
+    }
+    for (String output : node.outputs()) {
+      assertThat(text).contains(output);
+    }
+    assertThat(driver.findElement(By.id("run-command")).getText())
+        .isEqualTo("weir run --nodes " + CLICKED_NODE);
+    assertThat(text).contains(node.functionName());
+    assertThat(js("return cy.$(':selected').map(n => n.id());"))
+        .isEqualTo(List.of("node:" + CLICKED_NODE));
+
+    Path shot = PROJECT.resolve("target/viz-screenshot.png");
+    Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
+    Path docs = PROJECT.resolve("docs/viz.png");
+    Files.createDirectories(docs.getParent());
+    Files.copy(shot, docs, StandardCopyOption.REPLACE_EXISTING);
+    assertThat(Files.size(shot)).isGreaterThan(10_000);
+  }
+
+  @Test
+  @Order(5)
+  void searchAndTagFilterNarrowTheMap() {
+    js("weirViz.search('companies');");
+    @SuppressWarnings("unchecked")
+    List<String> matches = (List<String>) js("return cy.nodes('.match').map(n => n.data('name'));");
+    assertThat(matches).isNotEmpty().allMatch(n -> n.contains("companies"));
+    js("weirViz.search('');");
+
+    Set<String> tags = new TreeSet<>();
+    pipeline.nodes().forEach(n -> tags.addAll(n.tags()));
+    if (!tags.isEmpty()) {
+      String tag = tags.iterator().next();
+      js("weirViz.setTags([arguments[0]]);", tag);
+      @SuppressWarnings("unchecked")
+      List<String> shown = (List<String>) js("return cy.nodes('.task').map(n => n.data('name'));");
+      assertThat(shown)
+          .containsExactlyInAnyOrderElementsOf(
+              pipeline.nodes().stream()
+                  .filter(n -> n.tags().contains(tag))
+                  .map(Node::name)
+                  .toList());
+      js("weirViz.setTags([]);");
+    }
+    assertThat(((Number) js("return cy.nodes('.task').length;")).intValue())
+        .isEqualTo(pipeline.nodes().size());
+  }
+
+  /** A real mouse click at the element's rendered position on the canvas. */
+  private static void clickOn(String id) {
+    @SuppressWarnings("unchecked")
+    Map<String, Number> pos =
+        (Map<String, Number>)
+            js(
+                "const n = cy.getElementById(arguments[0]); const p = n.renderedPosition();"
+                    + " return {x: p.x, y: p.y, w: cy.width(), h: cy.height()};",
+                id);
+    WebElement canvas = driver.findElement(By.id("cy"));
+    // Selenium 4 offsets are from the element's centre.
+    int dx = (int) Math.round(pos.get("x").doubleValue() - pos.get("w").doubleValue() / 2);
+    int dy = (int) Math.round(pos.get("y").doubleValue() - pos.get("h").doubleValue() / 2);
+    new Actions(driver).moveToElement(canvas, dx, dy).click().perform();
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.id("details")).getText().contains(nameOf(id)));
+  }
+
+  private static String nameOf(String id) {
+    return id.substring(id.indexOf(':') + 1);
+  }
+}
