@@ -9,13 +9,16 @@
 #   WEIR_BENCH_SKIP_BUILD=1   use the existing benchmarks/target/benchmarks.jar
 #   WEIR_BENCH_MVN_FLAGS      extra Maven flags for the build, for example -o
 #   WEIR_BENCH_JMH_ARGS       extra JMH arguments for every group, for example "-f 2" or "-i 10"
+#   WEIR_BENCH_JAR            another benchmarks jar to run (default benchmarks/target/benchmarks.jar)
+#   WEIR_BENCH_EXTRA_CP       jars appended to the benchmark JVMs' class path
 # Needs Java 17+, Maven 3.8+ and python3. The whole suite takes about 30 minutes on 2 cores.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 TARGET="$ROOT/benchmarks/target"
-JAR="$TARGET/benchmarks.jar"
+JAR="${WEIR_BENCH_JAR:-$TARGET/benchmarks.jar}"
+CP="$JAR${WEIR_BENCH_EXTRA_CP:+:$WEIR_BENCH_EXTRA_CP}"
 
 if [[ "${WEIR_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   echo "run.sh: building weir modules and the benchmarks jar..." >&2
@@ -53,8 +56,12 @@ for group in "${groups[@]}"; do
   echo "run.sh: running the $group benchmarks..." >&2
   { echo "[before]"; machine; } >"$TARGET/machine-$group.txt"
   # shellcheck disable=SC2086
-  java -jar "$JAR" "$pattern" -rf json -rff "$TARGET/jmh-$group.json" ${WEIR_BENCH_JMH_ARGS:-} \
+  java -cp "$CP" org.openjdk.jmh.Main "$pattern" -rf json -rff "$TARGET/jmh-$group.json" ${WEIR_BENCH_JMH_ARGS:-} \
     | tee "$TARGET/jmh-$group.log"
+  if [[ "$group" == graph ]]; then
+    # Thread-CPU-time cross-check of the same graphs (not JMH), for a loaded machine.
+    java -Xms2g -Xmx2g -cp "$CP" dev.weir.benchmarks.graph.CpuTimeCheck >"$TARGET/cpu-graph.jsonl"
+  fi
   { echo "[after]"; machine; } >>"$TARGET/machine-$group.txt"
 done
 

@@ -49,30 +49,40 @@ class CatalogIntegrationTest {
     }
     Map<String, Object> catalog =
         Map.of(
-            "shuttles", Map.of("type", "pandas.ExcelDataset", "filepath", "data/01_raw/shuttles.xlsx"),
+            "shuttles",
+                Map.of("type", "pandas.ExcelDataset", "filepath", "data/01_raw/shuttles.xlsx"),
             "preprocessed_shuttles",
                 Map.of(
                     "type", "spark.DeltaTableDataset",
                     "filepath", "data/02_intermediate/preprocessed_shuttles",
                     "credentials", "storage"),
-            "metrics", Map.of("type", "json.JSONDataset", "filepath", "data/09_tracking/metrics.json"),
-            "{name}_parquet", Map.of("type", "dev.weir.datasets.spark.SparkDataset", "filepath", "data/03_primary/{name}.parquet"));
+            "metrics",
+                Map.of("type", "json.JSONDataset", "filepath", "data/09_tracking/metrics.json"),
+            "{name}_parquet",
+                Map.of(
+                    "type",
+                    "dev.weir.datasets.spark.SparkDataset",
+                    "filepath",
+                    "data/03_primary/{name}.parquet"));
     Map<String, Object> credentials = Map.of("storage", Map.of("account_key", "very-secret-key"));
     DatasetContext context =
         DatasetContext.builder(root).service(SparkSession.class, SharedSpark::classic).build();
-    DataCatalog data = DataCatalog.fromConfig(catalog, credentials, context, DatasetTypeRegistry.loadInstalled());
+    DataCatalog data =
+        DataCatalog.fromConfig(catalog, credentials, context, DatasetTypeRegistry.loadInstalled());
 
     var shuttles = (org.apache.spark.sql.Dataset<Row>) data.load("shuttles");
     data.save("preprocessed_shuttles", shuttles.select("id", "engines", "price"));
     data.save("companies_parquet", shuttles.select("company_id").distinct());
     data.save("metrics", Map.of("rows", shuttles.count()));
 
-    assertThat(((org.apache.spark.sql.Dataset<Row>) data.load("preprocessed_shuttles")).count()).isEqualTo(202);
+    assertThat(((org.apache.spark.sql.Dataset<Row>) data.load("preprocessed_shuttles")).count())
+        .isEqualTo(202);
     assertThat(root.resolve("data/03_primary/companies.parquet")).isDirectory();
     assertThat(data.load("metrics")).isEqualTo(Map.of("rows", 202));
     assertThat(data.typeName("preprocessed_shuttles")).isEqualTo("spark.DeltaTableDataset");
     assertThat(data.exists("companies_parquet")).isTrue();
-    for (String name : List.of("shuttles", "preprocessed_shuttles", "metrics", "companies_parquet")) {
+    for (String name :
+        List.of("shuttles", "preprocessed_shuttles", "metrics", "companies_parquet")) {
       assertThat(data.dataset(name).describe().toString()).doesNotContain("very-secret-key");
     }
   }

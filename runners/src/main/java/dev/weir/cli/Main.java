@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       InfoCommand.class,
       VizCommand.class,
       dev.weir.databricks.BundleCommand.class,
+      dev.weir.databricks.DatabricksCommand.class,
       CompletionCommand.class
     })
 public final class Main implements Callable<Integer> {

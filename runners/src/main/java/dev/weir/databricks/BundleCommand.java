@@ -87,7 +87,8 @@ public final class BundleCommand implements Callable<Integer> {
   @Option(
       names = "--bundle-name",
       paramLabel = "NAME",
-      description = "Bundle name and job prefix. Default: the artifactId in pom.xml, else the folder.")
+      description =
+          "Bundle name and job prefix. Default: the artifactId in pom.xml, else the folder.")
   @Nullable String bundleName;
 
   @Option(
@@ -236,7 +237,9 @@ public final class BundleCommand implements Callable<Integer> {
     return TaskGroups.taskKey(file == null ? "weir" : file.toString());
   }
 
-  /** The project's Maven coordinates, read from pom.xml (the version falls back to the parent's). */
+  /**
+   * The project's Maven coordinates, read from pom.xml (the version falls back to the parent's).
+   */
   record Pom(String artifactId, String version) {
     static @Nullable Pom read(Path pom) {
       if (!Files.isRegularFile(pom)) {

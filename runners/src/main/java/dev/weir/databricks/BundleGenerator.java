@@ -9,8 +9,8 @@ import java.util.Map;
  * Builds a Databricks asset bundle from a project's pipelines: {@code databricks.yml} (the bundle,
  * the artifact that builds the job JAR, targets {@code dev} in development mode and {@code prod} in
  * production mode) and one {@code resources/<job>.job.yml} per pipeline, each a job with one {@code
- * spark_jar_task} per task group. Keys come out in a fixed order (the Jobs API's own), so the
- * files are stable under version control.
+ * spark_jar_task} per task group. Keys come out in a fixed order (the Jobs API's own), so the files
+ * are stable under version control.
  *
  * <p>Shapes follow the bundle schema of the Databricks CLI ({@code bundle/schema/jsonschema.json})
  * and the Jobs API: a task's {@code parameters} are the {@code weir run} arguments, e.g. {@code

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  *     target/spaceflights-0.1.0-SNAPSHOT-job.jar}
  * @param buildCommand the command that builds the JAR, run by {@code databricks bundle deploy}
  * @param remoteProject the project directory on Databricks (a Volume or workspace folder) that
- *     relative catalog paths resolve against, passed to each task as {@code --project}; {@code null}
- *     for the driver's working directory
+ *     relative catalog paths resolve against, passed to each task as {@code --project}; {@code
+ *     null} for the driver's working directory
  */
 public record BundleSettings(
     String bundleName,

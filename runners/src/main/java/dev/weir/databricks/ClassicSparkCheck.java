@@ -11,10 +11,10 @@ import java.util.Map;
  * run before it computes anything.
  *
  * <p>A Connect client has the DataFrame and SQL API only: no {@code SparkContext}, no RDDs, and a
- * JVM UDF runs only if its classes reach the server (Spark Connect's {@code addArtifact}, or the job
- * JAR attached to the cluster). Spark Connect itself fails such code in the middle of a run, after
- * earlier nodes wrote their outputs. A node that needs classic Spark says so with a tag, and the
- * run over Connect is refused up front:
+ * JVM UDF runs only if its classes reach the server (Spark Connect's {@code addArtifact}, or the
+ * job JAR attached to the cluster). Spark Connect itself fails such code in the middle of a run,
+ * after earlier nodes wrote their outputs. A node that needs classic Spark says so with a tag, and
+ * the run over Connect is refused up front:
  *
  * <ul>
  *   <li>{@value #TAG}: needs classic Spark, no reason given;
@@ -92,7 +92,12 @@ public final class ClassicSparkCheck {
     StringBuilder message = new StringBuilder("Cannot run over Spark Connect: ");
     for (int i = 0; i < requirements.size(); i++) {
       Requirement r = requirements.get(i);
-      message.append(i == 0 ? "" : "; ").append("node '").append(r.node()).append("' needs classic Spark because ").append(r.reason());
+      message
+          .append(i == 0 ? "" : "; ")
+          .append("node '")
+          .append(r.node())
+          .append("' needs classic Spark because ")
+          .append(r.reason());
     }
     message.append(
         ". Nothing was computed. Run it on a cluster or an embedded session (without --spark-remote"

@@ -4,9 +4,9 @@ import dev.weir.config.ConfigException;
 import java.util.Locale;
 
 /**
- * How {@code weir bundle} turns a pipeline's nodes into a job's tasks (as kedro-databricks'
- * {@code --resource-generator}): one task for the whole pipeline, one per top-level namespace (a
- * node without a namespace is a task of its own), or one per node.
+ * How {@code weir bundle} turns a pipeline's nodes into a job's tasks (as kedro-databricks' {@code
+ * --resource-generator}): one task for the whole pipeline, one per top-level namespace (a node
+ * without a namespace is a task of its own), or one per node.
  */
 public enum GroupBy {
   /** One task runs the whole pipeline: no data crosses a task boundary. */

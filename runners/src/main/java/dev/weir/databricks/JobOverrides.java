@@ -112,7 +112,9 @@ public final class JobOverrides {
       String key = e.getKey();
       Object old = merged.get(key);
       Object value = e.getValue();
-      if (LIST_KEYS.containsKey(key) && old instanceof List<?> oldList && value instanceof List<?> list) {
+      if (LIST_KEYS.containsKey(key)
+          && old instanceof List<?> oldList
+          && value instanceof List<?> list) {
         merged.put(key, mergeList((List<Object>) oldList, (List<Object>) list, key));
       } else if (old instanceof Map<?, ?> oldMap && value instanceof Map<?, ?> map) {
         merged.put(key, merge((Map<String, Object>) oldMap, (Map<String, Object>) map, key));

@@ -3,8 +3,8 @@ package dev.weir.databricks;
 import dev.weir.node.Node;
 import dev.weir.node.Transcoding;
 import dev.weir.pipeline.Pipeline;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 /**
  * Splits a pipeline into the tasks of one Databricks job, with {@code depends_on} taken from the
  * node graph, and checks the split: no dependency cycle between tasks, and no dataset that lives
- * only in memory handed from one task to another (each task is a separate {@code weir run}, so
- * such data would be gone; Kedro's in-memory datasets have the same limit on Databricks).
+ * only in memory handed from one task to another (each task is a separate {@code weir run}, so such
+ * data would be gone; Kedro's in-memory datasets have the same limit on Databricks).
  */
 public final class TaskGroups {
   private static final int MAX_TASK_KEY = 100;
@@ -44,9 +44,11 @@ public final class TaskGroups {
     Map<String, List<String>> nodesOfTask = new LinkedHashMap<>();
     Map<String, String> nodeOfKey = new HashMap<>();
     for (Node node : pipeline.nodes()) {
-      String key = taskKey(groupBy == GroupBy.NAMESPACE && node.namespace() != null
-          ? topNamespace(node.namespace())
-          : node.name());
+      String key =
+          taskKey(
+              groupBy == GroupBy.NAMESPACE && node.namespace() != null
+                  ? topNamespace(node.namespace())
+                  : node.name());
       String previous = nodeOfKey.putIfAbsent(key, groupName(groupBy, node));
       if (previous != null && !previous.equals(groupName(groupBy, node))) {
         throw new BundleException(
@@ -133,11 +135,12 @@ public final class TaskGroups {
       }
     }
     Deque<String> ready = new ArrayDeque<>();
-    waiting.forEach((k, n) -> {
-      if (n == 0) {
-        ready.add(k);
-      }
-    });
+    waiting.forEach(
+        (k, n) -> {
+          if (n == 0) {
+            ready.add(k);
+          }
+        });
     List<String> order = new ArrayList<>();
     while (!ready.isEmpty()) {
       String key = ready.poll();

@@ -30,7 +30,8 @@ final class DryRunChecks {
           new Check("free inputs", DryRunChecks::freeInputs),
           new Check("catalog entries", DryRunChecks::datasets),
           new Check("load versions", DryRunChecks::loadVersions),
-          new Check("parameters", DryRunChecks::parameters));
+          new Check("parameters", DryRunChecks::parameters),
+          new Check("SQL nodes", DryRunChecks::sqlNodes));
 
   /**
    * @throws ConfigException listing every problem found
@@ -87,6 +88,17 @@ final class DryRunChecks {
       Session.checkLoadVersions(c.loadVersions(), c.catalog());
     } catch (ConfigException e) {
       problems.add(e.getMessage());
+    }
+  }
+
+  /**
+   * Parse, tables read, parameters and declared output columns of SQL nodes, without Spark ({@link
+   * dev.weir.sql.SqlNodes#validate(Pipeline, DataCatalog)}); loads no Spark class when the pipeline
+   * has no SQL node.
+   */
+  private static void sqlNodes(Context c, List<String> problems) {
+    for (dev.weir.sql.SqlProblem p : dev.weir.sql.SqlNodes.validate(c.pipeline(), c.catalog())) {
+      problems.add(p.toString());
     }
   }
 

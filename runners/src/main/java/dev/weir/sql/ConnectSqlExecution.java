@@ -13,10 +13,10 @@ import org.apache.spark.sql.connect.ColumnNodeToProtoConverter;
 import scala.runtime.BoxedUnit;
 
 /**
- * A SQL node query over Spark Connect, as one self-contained plan: a {@code WithRelations}
- * relation whose root is the {@code SQL} relation (text and named arguments) and whose references
- * are the inputs' plans, each a {@code SubqueryAlias} named by its execution-unique view name. The
- * Spark Connect server (its planner's {@code transformWithRelations}) registers the references as
+ * A SQL node query over Spark Connect, as one self-contained plan: a {@code WithRelations} relation
+ * whose root is the {@code SQL} relation (text and named arguments) and whose references are the
+ * inputs' plans, each a {@code SubqueryAlias} named by its execution-unique view name. The Spark
+ * Connect server (its planner's {@code transformWithRelations}) registers the references as
  * temporary views, analyses the query and drops the views again, each time it resolves the plan,
  * which is the protocol PySpark uses for {@code spark.sql("... {df}", df=df)}.
  *

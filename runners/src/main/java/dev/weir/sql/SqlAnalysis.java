@@ -15,8 +15,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The output columns of a SQL node found by Spark's analyser, computing nothing: when every
  * DataFrame input has a schema declared in the catalog, the query runs over empty DataFrames of
- * those schemas ({@code createDataFrame(List.of(), schema)}, a local relation) and only its
- * {@code schema()} is asked for. Works the same on classic Spark and over Spark Connect.
+ * those schemas ({@code createDataFrame(List.of(), schema)}, a local relation) and only its {@code
+ * schema()} is asked for. Works the same on classic Spark and over Spark Connect.
  */
 final class SqlAnalysis {
   private SqlAnalysis() {}

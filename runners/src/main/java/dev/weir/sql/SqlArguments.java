@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Turns parameter values into the {@link Column} literals Spark binds to named SQL parameters
  * ({@code spark.sql(text, args)}, Spark's {@code BindParameters}): scalars become literals, YAML
- * lists {@code array(...)}, YAML mappings {@code map(...)}. Values are never spliced into the
- * text, so a string such as {@code '; DROP TABLE x; --} stays a string.
+ * lists {@code array(...)}, YAML mappings {@code map(...)}. Values are never spliced into the text,
+ * so a string such as {@code '; DROP TABLE x; --} stays a string.
  */
 final class SqlArguments {
   private SqlArguments() {}

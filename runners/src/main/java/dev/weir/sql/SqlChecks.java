@@ -46,8 +46,8 @@ final class SqlChecks {
           new Finding(
               fn.source().at(query.statementLine()),
               "a SQL node's body is a query (SELECT or WITH ... SELECT), not "
-              + kind
-              + ". The node's output is the query's result; the catalog saves it."));
+                  + kind
+                  + ". The node's output is the query's result; the catalog saves it."));
     }
   }
 
@@ -59,18 +59,20 @@ final class SqlChecks {
             new Finding(
                 fn.source().at(table.line()),
                 "the table name "
-                + table.name()
-                + " is computed; a SQL node reads only its declared inputs, by name."));
+                    + table.name()
+                    + " is computed; a SQL node reads only its declared inputs, by name."));
       } else if (!declared.contains(SqlQuery.normalise(table.name()))) {
         out.add(
             new Finding(
                 fn.source().at(table.line()),
                 "the query reads '"
-                + table.name()
-                + "', which is not an input of the node"
-                + hint(table.name(), fn.viewNames())
-                + ". Declare it as an input (and in the catalog), or read one of: "
-                + (fn.viewNames().isEmpty() ? "(no table inputs)" : String.join(", ", fn.viewNames()))
+                    + table.name()
+                    + "', which is not an input of the node"
+                    + hint(table.name(), fn.viewNames())
+                    + ". Declare it as an input (and in the catalog), or read one of: "
+                    + (fn.viewNames().isEmpty()
+                        ? "(no table inputs)"
+                        : String.join(", ", fn.viewNames()))
                     + "."));
       }
     }
@@ -83,11 +85,11 @@ final class SqlChecks {
             new Finding(
                 fn.source().location(),
                 "the query uses the parameter :"
-                + param
-                + " but the node has no input params:"
-                + param
-                + hint(param, fn.parameterNames())
-                + ". Add it to the node's inputs (nested keys a.b are bound as :a_b)."));
+                    + param
+                    + " but the node has no input params:"
+                    + param
+                    + hint(param, fn.parameterNames())
+                    + ". Add it to the node's inputs (nested keys a.b are bound as :a_b)."));
       }
     }
   }

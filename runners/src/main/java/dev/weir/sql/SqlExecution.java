@@ -12,13 +12,13 @@ import org.apache.spark.sql.SparkSession;
  * Runs one SQL node query with its inputs visible as views that only this execution can see.
  *
  * <p>Scoping: each input gets a view name unique to the execution ({@code <view>__weir_<random>}),
- * and the query's references to the input (case-insensitive, outside its own CTEs) are rewritten
- * to that name in the parsed text. Two SQL nodes running at the same time under the parallel
- * runner, both reading a view {@code companies}, therefore resolve different views, in the one
- * shared Spark session. {@code spark.newSession()} (a separate temp-view namespace) was measured
- * and rejected: over Spark Connect a DataFrame of the new session cannot be combined with the
- * inputs' session ({@code [CONNECT.SESSION_NOT_SAME]}), and on classic Spark the inputs would have
- * to be moved into the new session through internal APIs.
+ * and the query's references to the input (case-insensitive, outside its own CTEs) are rewritten to
+ * that name in the parsed text. Two SQL nodes running at the same time under the parallel runner,
+ * both reading a view {@code companies}, therefore resolve different views, in the one shared Spark
+ * session. {@code spark.newSession()} (a separate temp-view namespace) was measured and rejected:
+ * over Spark Connect a DataFrame of the new session cannot be combined with the inputs' session
+ * ({@code [CONNECT.SESSION_NOT_SAME]}), and on classic Spark the inputs would have to be moved into
+ * the new session through internal APIs.
  *
  * <p>Lifetime: on classic Spark {@code spark.sql} analyses eagerly, inlining the views' plans, so
  * the views are dropped as soon as it returns. A Spark Connect client's DataFrame is a plan the
@@ -53,6 +53,9 @@ final class SqlExecution {
       byUniqueName.put(unique, e.getValue());
     }
     String text = query.rewrite(renames);
+    if (!args.isEmpty()) {
+      DeltaParserWorkaround.apply(spark);
+    }
     Dataset<Row> result =
         isConnect(spark)
             ? ConnectSqlExecution.run(spark, text, byUniqueName, args)
@@ -68,7 +71,6 @@ final class SqlExecution {
       for (Map.Entry<String, Dataset<Row>> e : views.entrySet()) {
         e.getValue().createOrReplaceTempView(e.getKey());
       }
-      System.err.println("DEBUG args=" + args + " text=" + text);
       return spark.sql(text, args);
     } finally {
       for (String view : views.keySet()) {

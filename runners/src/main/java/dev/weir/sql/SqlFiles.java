@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a {@code .sql} file into a SQL node. The node is declared in {@code -- weir:} comment
- * lines at the top of the file, before the query:
+ * Reads a {@code .sql} file into a SQL node. The node is declared in {@code -- weir:} comment lines
+ * at the top of the file, before the query:
  *
  * <pre>
  * -- weir: inputs=reviews, params:min_rating
@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  *
  * <p>Keys: {@code inputs} (comma-separated, may be empty), {@code output} (required), {@code tags}
  * (comma-separated), {@code name} (default: the file name without {@code .sql}), {@code namespace}.
- * A key may be given once. The header lines are plain SQL comments, so the whole file is the
- * query text and Spark's line numbers are the file's line numbers.
+ * A key may be given once. The header lines are plain SQL comments, so the whole file is the query
+ * text and Spark's line numbers are the file's line numbers.
  */
 final class SqlFiles {
   private static final Pattern HEADER = Pattern.compile("^\\s*--\\s*weir\\s*:(.*)$");
@@ -57,20 +57,31 @@ final class SqlFiles {
       }
       if (!inHeader) {
         throw new SqlNodeException(
-            where + ": '-- weir:' lines declare the node and belong at the top of the file,"
+            where
+                + ": '-- weir:' lines declare the node and belong at the top of the file,"
                 + " before the query. Move this line up.");
       }
       Matcher e = ENTRY.matcher(m.group(1));
       if (!e.matches()) {
         throw new SqlNodeException(
-            where + ": expected '-- weir: key=value' with a key among " + KEYS + ", got '"
-                + line.strip() + "'.");
+            where
+                + ": expected '-- weir: key=value' with a key among "
+                + KEYS
+                + ", got '"
+                + line.strip()
+                + "'.");
       }
       String key = e.group(1).toLowerCase(java.util.Locale.ROOT);
       if (!KEYS.contains(key)) {
         throw new SqlNodeException(
-            where + ": unknown key '" + e.group(1) + "'" + suggestion(key) + "; the keys are "
-                + KEYS + ".");
+            where
+                + ": unknown key '"
+                + e.group(1)
+                + "'"
+                + suggestion(key)
+                + "; the keys are "
+                + KEYS
+                + ".");
       }
       if (header.put(key, e.group(2).strip()) != null) {
         throw new SqlNodeException(
@@ -79,7 +90,8 @@ final class SqlFiles {
     }
     if (!header.containsKey("output") || header.get("output").isEmpty()) {
       throw new SqlNodeException(
-          location + ":1: the file declares no output. Add '-- weir: output=<dataset>' at the"
+          location
+              + ":1: the file declares no output. Add '-- weir: output=<dataset>' at the"
               + " top (and '-- weir: inputs=a, params:b' for its inputs).");
     }
     SqlNode.Builder node =

@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Naming rules:
  *
  * <ul>
- *   <li>a DataFrame input is visible under its dataset name without the transcoding suffix:
- *       {@code companies@spark} is {@code companies}; a name with dots (a namespaced dataset such
- *       as {@code data_science.model_input}) is written back-quoted, {@code
+ *   <li>a DataFrame input is visible under its dataset name without the transcoding suffix: {@code
+ *       companies@spark} is {@code companies}; a name with dots (a namespaced dataset such as
+ *       {@code data_science.model_input}) is written back-quoted, {@code
  *       `data_science.model_input`}, or unquoted;
  *   <li>{@code params:x} is the named parameter {@code :x}, and a nested {@code params:a.b} is
  *       {@code :a_b}; values are bound by Spark, never spliced into the text;
@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>The names a query uses are fixed when the node is built: a modular pipeline that renames the
- * node's datasets ({@link dev.weir.pipeline.Pipeline#namespaced}) feeds the renamed datasets
- * under the same names.
+ * node's datasets ({@link dev.weir.pipeline.Pipeline#namespaced}) feeds the renamed datasets under
+ * the same names.
  */
 public final class SqlNode {
   private SqlNode() {}
@@ -151,8 +151,8 @@ public final class SqlNode {
     }
 
     /**
-     * Builds the node. The query is not parsed here, so a pipeline with a broken query can still
-     * be listed; {@link SqlNodes#validate} and the run report it.
+     * Builds the node. The query is not parsed here, so a pipeline with a broken query can still be
+     * listed; {@link SqlNodes#validate} and the run report it.
      *
      * @return the node
      * @throws SqlNodeException when the output is missing, {@code parameters} is an input, or two
@@ -163,7 +163,11 @@ public final class SqlNode {
       String label = name != null ? name : source.location();
       if (output == null) {
         throw new SqlNodeException(
-            "SQL node '" + label + "' (" + source.location() + ") declares no output; a SQL"
+            "SQL node '"
+                + label
+                + "' ("
+                + source.location()
+                + ") declares no output; a SQL"
                 + " node has exactly one: the query's result. Set it with .output(\"name\")"
                 + " (or '-- weir: output=name' in a .sql file).");
       }
@@ -175,7 +179,11 @@ public final class SqlNode {
         String argument;
         if (input.equals("parameters")) {
           throw new SqlNodeException(
-              "SQL node '" + label + "' (" + source.location() + ") takes 'parameters'; a SQL"
+              "SQL node '"
+                  + label
+                  + "' ("
+                  + source.location()
+                  + ") takes 'parameters'; a SQL"
                   + " query binds single values. Use params:<name> inputs and :<name> in the"
                   + " query.");
         } else if (input.startsWith("params:")) {
@@ -190,8 +198,16 @@ public final class SqlNode {
         String before = seen.put(argument.toLowerCase(Locale.ROOT), input);
         if (before != null) {
           throw new SqlNodeException(
-              "SQL node '" + label + "' (" + source.location() + "): the inputs '" + before
-                  + "' and '" + input + "' would both be visible as " + argument
+              "SQL node '"
+                  + label
+                  + "' ("
+                  + source.location()
+                  + "): the inputs '"
+                  + before
+                  + "' and '"
+                  + input
+                  + "' would both be visible as "
+                  + argument
                   + " in the query. Read one of them in another node.");
         }
         byArgument.put(argument, input);

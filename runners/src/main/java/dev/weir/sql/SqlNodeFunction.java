@@ -11,14 +11,14 @@ import org.apache.spark.sql.SparkSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body of a SQL node: its SQL text, where the text comes from, the names its inputs are
- * visible under, and the named parameters bound from {@code params:} inputs. Built by {@link
- * SqlNode}; a node is recognised as a SQL node by this function ({@link SqlNodes#sqlFunction}).
+ * The body of a SQL node: its SQL text, where the text comes from, the names its inputs are visible
+ * under, and the named parameters bound from {@code params:} inputs. Built by {@link SqlNode}; a
+ * node is recognised as a SQL node by this function ({@link SqlNodes#sqlFunction}).
  *
  * <p>Arguments arrive keyed by {@link #viewNames()} for DataFrame inputs and by {@code :name} for
- * parameters (the argument names {@link SqlNode} gives the node, which stay the same when a
- * modular pipeline renames the datasets). The result is one DataFrame under {@link #OUTPUT_KEY}.
- * Running it computes nothing: the returned DataFrame is lazy, only analysed (its schema known).
+ * parameters (the argument names {@link SqlNode} gives the node, which stay the same when a modular
+ * pipeline renames the datasets). The result is one DataFrame under {@link #OUTPUT_KEY}. Running it
+ * computes nothing: the returned DataFrame is lazy, only analysed (its schema known).
  */
 public final class SqlNodeFunction implements NodeMapFunction {
   private static final long serialVersionUID = 1L;
@@ -56,8 +56,7 @@ public final class SqlNodeFunction implements NodeMapFunction {
 
   /**
    * @return the names the DataFrame inputs are visible under in the query, in input order: the
-   *     dataset name without its transcoding suffix ({@code companies@spark} is {@code
-   *     companies})
+   *     dataset name without its transcoding suffix ({@code companies@spark} is {@code companies})
    */
   public List<String> viewNames() {
     return viewNames;
@@ -72,9 +71,9 @@ public final class SqlNodeFunction implements NodeMapFunction {
   }
 
   /**
-   * Runs the query over the inputs: each input is registered under a name unique to this
-   * execution, the query's references to it are rewritten to that name, and the views are gone
-   * when this method returns (see {@link SqlExecution}).
+   * Runs the query over the inputs: each input is registered under a name unique to this execution,
+   * the query's references to it are rewritten to that name, and the views are gone when this
+   * method returns (see {@link SqlExecution}).
    *
    * @param inputs DataFrames keyed by view name, parameter values keyed by {@code :name}
    * @return the result DataFrame under {@link #OUTPUT_KEY}

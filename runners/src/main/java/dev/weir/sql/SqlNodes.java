@@ -34,9 +34,9 @@ import org.jspecify.annotations.Nullable;
  *       check is skipped before the run.
  * </ol>
  *
- * <p>Checks 1–4 and the select-list form of 5 need no Spark session, so {@code weir run
- * --dry-run} runs them without starting Spark. Nodes that are not SQL nodes are ignored, and a
- * pipeline without SQL nodes never loads a Spark class here.
+ * <p>Checks 1–4 and the select-list form of 5 need no Spark session, so {@code weir run --dry-run}
+ * runs them without starting Spark. Nodes that are not SQL nodes are ignored, and a pipeline
+ * without SQL nodes never loads a Spark class here.
  */
 public final class SqlNodes {
   private static final String FUNCTION_CLASS = "dev.weir.sql.SqlNodeFunction";
@@ -90,8 +90,8 @@ public final class SqlNodes {
   /**
    * @param pipeline the pipeline about to run
    * @param catalog its catalog
-   * @param spark the session, asked for only when a column check needs Spark's analyser; may
-   *     return {@code null}
+   * @param spark the session, asked for only when a column check needs Spark's analyser; may return
+   *     {@code null}
    * @return every problem found, in node order
    */
   public static List<SqlProblem> validate(
@@ -182,7 +182,8 @@ public final class SqlNodes {
       try {
         actual = SqlAnalysis.outputColumns(session, fn, node.inputs(), catalog);
         how = "Spark's analysis over the declared input schemas";
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Scala throws AnalysisException, a checked exception Java cannot name here.
         out.add(
             new SqlProblem(
                 node.name(),

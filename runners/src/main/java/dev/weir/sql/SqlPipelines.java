@@ -38,8 +38,8 @@ public final class SqlPipelines {
    *
    * @param folder the folder, for example {@code sql/reporting} (no leading {@code /})
    * @return the pipeline
-   * @throws SqlNodeException when the folder is not on the class path, holds no {@code .sql}
-   *     file, or a file's header is malformed (named with its line)
+   * @throws SqlNodeException when the folder is not on the class path, holds no {@code .sql} file,
+   *     or a file's header is malformed (named with its line)
    * @throws UncheckedIOException when a resource cannot be read
    */
   public static Pipeline fromResources(String folder) {
@@ -60,8 +60,12 @@ public final class SqlPipelines {
       Enumeration<URL> roots = loader.getResources(prefix);
       if (!roots.hasMoreElements()) {
         throw new SqlNodeException(
-            "No resource folder '" + prefix + "' on the class path. Put the .sql files under"
-                + " src/main/resources/" + prefix + "/.");
+            "No resource folder '"
+                + prefix
+                + "' on the class path. Put the .sql files under"
+                + " src/main/resources/"
+                + prefix
+                + "/.");
       }
       for (URL root : Collections.list(roots)) {
         if ("jar".equals(root.getProtocol())) {
@@ -128,7 +132,9 @@ public final class SqlPipelines {
   private static Pipeline build(TreeMap<String, String> files, String where) {
     if (files.isEmpty()) {
       throw new SqlNodeException(
-          "The " + where + " holds no .sql file; add one per SQL node, each starting with"
+          "The "
+              + where
+              + " holds no .sql file; add one per SQL node, each starting with"
               + " '-- weir: output=<dataset>'.");
     }
     List<Node> nodes = new ArrayList<>();

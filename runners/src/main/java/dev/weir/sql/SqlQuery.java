@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A SQL node's text parsed with Spark's own grammar ({@code SqlBaseParser.singleStatement}, as
- * {@code AbstractParser} does in spark-sql-api), without a Spark session: what kind of statement
- * it is, the tables it reads, the common table expressions it defines, the named parameters
- * ({@code :name}) it uses, and the output column names where the select list spells them out.
+ * {@code AbstractParser} does in spark-sql-api), without a Spark session: what kind of statement it
+ * is, the tables it reads, the common table expressions it defines, the named parameters ({@code
+ * :name}) it uses, and the output column names where the select list spells them out.
  *
  * <p>Parser flags are Spark 4.1's defaults ({@code spark.sql.ansi.enforceReservedKeywords=false},
  * {@code spark.sql.ansi.doubleQuotedIdentifiers=false}, legacy flags off).
@@ -53,8 +53,8 @@ final class SqlQuery {
    *
    * @param line the line, from 1
    * @param column the position in the line, from 0
-   * @param message Spark's message, for example {@code [PARSE_SYNTAX_ERROR] Syntax error at or
-   *     near 'FROM'}
+   * @param message Spark's message, for example {@code [PARSE_SYNTAX_ERROR] Syntax error at or near
+   *     'FROM'}
    */
   record SyntaxError(int line, int column, String message) {}
 
@@ -303,9 +303,9 @@ final class SqlQuery {
   }
 
   /**
-   * The text with table references replaced: each reference whose name (case-insensitive) is a
-   * key of {@code renames} becomes the back-quoted value. Comments, spacing and line breaks stay,
-   * so Spark's error positions still point at the user's lines.
+   * The text with table references replaced: each reference whose name (case-insensitive) is a key
+   * of {@code renames} becomes the back-quoted value. Comments, spacing and line breaks stay, so
+   * Spark's error positions still point at the user's lines.
    *
    * @param renames view name (lower case) to the name to use instead
    * @return the rewritten text

@@ -7,9 +7,9 @@ import dev.weir.pipeline.Pipeline;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Validates the pipeline's SQL nodes ({@link SqlNodes#validate}) in {@code beforePipelineRun}, so
- * a broken query, an undeclared table or a missing output column stops the run before its first
- * node. Registered in {@code META-INF/services/dev.weir.hooks.Hook}.
+ * Validates the pipeline's SQL nodes ({@link SqlNodes#validate}) in {@code beforePipelineRun}, so a
+ * broken query, an undeclared table or a missing output column stops the run before its first node.
+ * Registered in {@code META-INF/services/dev.weir.hooks.Hook}.
  *
  * <p>The Spark session (the catalog's {@code SparkSession} service) is asked for only when a SQL
  * node's column check needs Spark's analyser; a pipeline without SQL nodes costs nothing.

@@ -5,8 +5,8 @@
  * computing anything ({@link dev.weir.sql.SqlNodes}).
  *
  * <p>Parsing uses Spark's own ANTLR grammar ({@code SqlBaseLexer}/{@code SqlBaseParser} of {@code
- * spark-sql-api}), which the classic runtime and the Spark Connect client both carry, so
- * validation is identical in both modes and needs no session.
+ * spark-sql-api}), which the classic runtime and the Spark Connect client both carry, so validation
+ * is identical in both modes and needs no session.
  */
 @NullMarked
 package dev.weir.sql;

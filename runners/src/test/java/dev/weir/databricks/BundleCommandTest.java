@@ -81,7 +81,8 @@ class BundleCommandTest {
     assertThat(at(task, "spark_jar_task", "main_class_name")).isEqualTo("dev.weir.cli.Main");
     assertThat(at(task, "spark_jar_task", "parameters"))
         .isEqualTo(List.of("run", "--pipelines", "data_processing", "--env", "prod"));
-    assertThat(task.get("libraries")).isEqualTo(List.of(Map.of("jar", "../target/tiny-1.0-job.jar")));
+    assertThat(task.get("libraries"))
+        .isEqualTo(List.of(Map.of("jar", "../target/tiny-1.0-job.jar")));
     assertThat(job.get("tags")).isEqualTo(Map.of("team", "data"));
     assertThat(out.toString()).contains("databricks bundle deploy -t prod");
   }
@@ -111,7 +112,12 @@ class BundleCommandTest {
   void serverlessTasksUseAnEnvironmentWithTheJarAsJavaDependency() throws IOException {
     assertThat(
             bundle(
-                "--target", "prod", "--group-by", "pipeline", "--pipelines", "data_processing",
+                "--target",
+                "prod",
+                "--group-by",
+                "pipeline",
+                "--pipelines",
+                "data_processing",
                 "--serverless"))
         .as(err.toString())
         .isZero();

@@ -26,7 +26,10 @@ final class BundleStructure {
 
   static void assertWellFormed(Map<String, Object> job) {
     List<String> keys = tasks(job).stream().map(t -> (String) t.get("task_key")).toList();
-    assertThat(keys).as("task keys").doesNotHaveDuplicates().allMatch(k -> k.matches("[\\w-]{1,100}"));
+    assertThat(keys)
+        .as("task keys")
+        .doesNotHaveDuplicates()
+        .allMatch(k -> k.matches("[\\w-]{1,100}"));
     Map<String, List<String>> graph = new HashMap<>();
     for (Map<String, Object> task : tasks(job)) {
       List<String> deps = dependsOn(task);

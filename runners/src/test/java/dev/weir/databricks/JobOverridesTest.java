@@ -51,14 +51,14 @@ class JobOverridesTest {
     assertThat(job).containsEntry("timeout_seconds", 300).containsEntry("max_concurrent_runs", 1);
     assertThat(job.get("job_clusters"))
         .isEqualTo(
-            yaml(
-                    """
+            yaml("""
                     c:
                       - job_cluster_key: default
                         new_cluster: {spark_version: 18.0.x-scala2.13, node_type_id: m5d.xlarge, num_workers: 1}
                     """)
                 .get("c"));
-    assertThat(JobOverrides.apply("other_job", JOB, overrides)).containsEntry("timeout_seconds", 999);
+    assertThat(JobOverrides.apply("other_job", JOB, overrides))
+        .containsEntry("timeout_seconds", 999);
   }
 
   @Test
@@ -90,8 +90,12 @@ class JobOverridesTest {
     List<Map<String, Object>> tasks =
         BundleStructure.tasks(JobOverrides.apply("shop_orders", JOB, overrides));
 
-    assertThat(tasks).extracting(t -> t.get("task_key")).containsExactly("load", "report", "notify");
-    assertThat(tasks.get(0)).containsEntry("max_retries", 2).containsEntry("job_cluster_key", "default");
+    assertThat(tasks)
+        .extracting(t -> t.get("task_key"))
+        .containsExactly("load", "report", "notify");
+    assertThat(tasks.get(0))
+        .containsEntry("max_retries", 2)
+        .containsEntry("job_cluster_key", "default");
     assertThat(tasks.get(1)).containsEntry("max_retries", 0).containsEntry("timeout_seconds", 60);
     assertThat(BundleStructure.dependsOn(tasks.get(1))).containsExactly("load");
   }

@@ -13,8 +13,18 @@ class TaskGroupsTest {
   private static final Pipeline DIAMOND =
       Pipeline.of(
           Node.node((Integer in) -> in).inputs("in").output("x@spark").name("a").build(),
-          Node.node((Integer x) -> x).inputs("x@spark").output("y").name("b").namespace("ns").build(),
-          Node.node((Integer y) -> y).inputs("y").output("z").name("c").namespace("ns.inner").build(),
+          Node.node((Integer x) -> x)
+              .inputs("x@spark")
+              .output("y")
+              .name("b")
+              .namespace("ns")
+              .build(),
+          Node.node((Integer y) -> y)
+              .inputs("y")
+              .output("z")
+              .name("c")
+              .namespace("ns.inner")
+              .build(),
           Node.node((Integer x) -> x).inputs("x@pandas").output("w").name("d").build());
 
   @Test
@@ -71,9 +81,24 @@ class TaskGroupsTest {
   void namespacesThatFeedEachOtherBothWaysAreACycle() {
     Pipeline loop =
         Pipeline.of(
-            Node.node((Integer i) -> i).inputs("in").output("m").name("first").namespace("n1").build(),
-            Node.node((Integer m) -> m).inputs("m").output("o").name("middle").namespace("n2").build(),
-            Node.node((Integer o) -> o).inputs("o").output("p").name("last").namespace("n1").build());
+            Node.node((Integer i) -> i)
+                .inputs("in")
+                .output("m")
+                .name("first")
+                .namespace("n1")
+                .build(),
+            Node.node((Integer m) -> m)
+                .inputs("m")
+                .output("o")
+                .name("middle")
+                .namespace("n2")
+                .build(),
+            Node.node((Integer o) -> o)
+                .inputs("o")
+                .output("p")
+                .name("last")
+                .namespace("n1")
+                .build());
 
     assertThatThrownBy(() -> TaskGroups.group("p", loop, GroupBy.NAMESPACE, name -> true))
         .isInstanceOf(BundleException.class)

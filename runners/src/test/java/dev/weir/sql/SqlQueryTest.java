@@ -18,7 +18,8 @@ class SqlQueryTest {
                 + "SELECT c.id FROM c JOIN `shuttles` s ON c.id = s.company_id\n"
                 + "WHERE EXISTS (SELECT 1 FROM reviews r WHERE r.id = c.id)");
 
-    assertThat(q.tablesRead()).extracting(SqlQuery.TableRef::name)
+    assertThat(q.tablesRead())
+        .extracting(SqlQuery.TableRef::name)
         .containsExactly("companies", "shuttles", "reviews");
     assertThat(q.tablesRead()).extracting(SqlQuery.TableRef::line).containsExactly(1, 2, 3);
     assertThat(q.nonQueryKind()).isNull();

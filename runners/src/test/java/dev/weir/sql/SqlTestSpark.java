@@ -9,10 +9,10 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connect.service.SparkConnectService;
 
 /**
- * The SQL-node tests' sessions: the module's shared classic session ({@link TestSpark}) and a
- * Spark Connect client of a server started on demand inside that same session on a free loopback
- * port ({@code SparkConnectService.start}, one of the in-JVM ways of SPARK-NOTES; the plugin way
- * would need a setting in the shared session's start-up).
+ * The SQL-node tests' sessions: the module's shared classic session ({@link TestSpark}) and a Spark
+ * Connect client of a server started on demand inside that same session on a free loopback port
+ * ({@code SparkConnectService.start}, one of the in-JVM ways of SPARK-NOTES; the plugin way would
+ * need a setting in the shared session's start-up).
  */
 final class SqlTestSpark {
   private static SparkSession connect;

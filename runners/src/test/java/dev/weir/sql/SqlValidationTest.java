@@ -16,9 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Validation before a run: parse errors with file and line, undeclared tables, unbound
- * parameters, non-query statements and declared output columns. Spark is not started, except by
- * {@link #analysisFindsMissingColumnsOfAStarQueryOverDeclaredInputSchemas}.
+ * Validation before a run: parse errors with file and line, undeclared tables, unbound parameters,
+ * non-query statements and declared output columns. Spark is not started, except by {@link
+ * #analysisFindsMissingColumnsOfAStarQueryOverDeclaredInputSchemas}.
  */
 class SqlValidationTest {
 
@@ -82,7 +82,13 @@ class SqlValidationTest {
                         .build()));
     RunParams run =
         new RunParams(
-            "r", Path.of(""), "local", List.of("__default__"), "sequential", Map.of(), Map.of(),
+            "r",
+            Path.of(""),
+            "local",
+            List.of("__default__"),
+            "sequential",
+            Map.of(),
+            Map.of(),
             Map.of());
 
     assertThatThrownBy(

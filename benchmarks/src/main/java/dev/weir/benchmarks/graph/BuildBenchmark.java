@@ -18,14 +18,16 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Build + validate + topological layers: {@code Pipeline.of(nodes).groupedNodes()} for 1,000,
- * 10,000 and 100,000 nodes in three shapes. The nodes are built once in setup; the measured code
- * is what a project pays each time it assembles a pipeline from existing nodes (indexes, the
+ * 10,000 and 100,000 nodes in three shapes. The nodes are built once in setup; the measured code is
+ * what a project pays each time it assembles a pipeline from existing nodes (indexes, the
  * unique-name / one-producer / transcoding checks, cycle detection and layering).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class BuildBenchmark {

@@ -17,14 +17,16 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Combining and namespacing pipelines built in setup: the union of 50 chains of 100 nodes each
  * (chain k reads chain k-1's last output, so the union is one 5,000-node chain), once with {@code
- * Pipeline.of(pipelines...)} and once as a left fold {@code p1.plus(p2).plus(p3)...} (what
- * Kedro's {@code sum(pipelines)} does, quadratic there); and {@code Pipeline.namespaced} of a
- * 1,000-node chain.
+ * Pipeline.of(pipelines...)} and once as a left fold {@code p1.plus(p2).plus(p3)...} (what Kedro's
+ * {@code sum(pipelines)} does, quadratic there); and {@code Pipeline.namespaced} of a 1,000-node
+ * chain.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class CombineBenchmark {

@@ -33,11 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Runner overhead: a pipeline of trivial nodes (the identity on an Integer) on memory datasets, run
  * by {@link SequentialRunner} and {@link ParallelRunner} (default workers: the 2 processors here).
- * Shapes: a chain of N nodes, and a wide shape of N nodes (one source and N-1 independent readers of
- * its output, each writing a free output) where the parallel runner can overlap nodes. The score is
- * the time of one whole {@code Runner.run} in microseconds, including the run's set-up (free-input
- * check, memory datasets registered, parameter binding) and dataset release; the report divides it
- * by N for microseconds per node (JMH's {@code OperationsPerInvocation} cannot follow a
+ * Shapes: a chain of N nodes, and a wide shape of N nodes (one source and N-1 independent readers
+ * of its output, each writing a free output) where the parallel runner can overlap nodes. The score
+ * is the time of one whole {@code Runner.run} in microseconds, including the run's set-up
+ * (free-input check, memory datasets registered, parameter binding) and dataset release; the report
+ * divides it by N for microseconds per node (JMH's {@code OperationsPerInvocation} cannot follow a
  * {@code Param}).
  *
  * <p>The pipeline is built once (not measured); a fresh catalog holding the one free input is made

@@ -1,4 +1,7 @@
-/** Runner-overhead benchmarks: trivial nodes on memory datasets under the sequential and parallel runners. */
+/**
+ * Runner-overhead benchmarks: trivial nodes on memory datasets under the sequential and parallel
+ * runners.
+ */
 @NullMarked
 package dev.weir.benchmarks.runner;
 

@@ -45,9 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * The primary score is the time of one invocation (all three); the figures are the secondary
- * results, in milliseconds, and {@code sessionRatio} / {@code runnerRatio} are Weir / plain for
- * the invocation. Each iteration is exactly one invocation: average-time mode with a 1 ms
- * iteration time, so that JMH collects the {@link AuxCounters} (summed per iteration).
+ * results, in milliseconds, and {@code sessionRatio} / {@code runnerRatio} are Weir / plain for the
+ * invocation. Each iteration is exactly one invocation: average-time mode with a 1 ms iteration
+ * time, so that JMH collects the {@link AuxCounters} (summed per iteration).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -81,7 +81,7 @@ import org.openjdk.jmh.annotations.Warmup;
       "--enable-native-access=ALL-UNNAMED"
     })
 @Warmup(iterations = 2, time = 1, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 6, time = 1, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.MILLISECONDS)
 public class DataProcessingBenchmark {
   private static final String PIPELINE = "data_processing";
 
@@ -145,7 +145,11 @@ public class DataProcessingBenchmark {
     long runner = rows(weirRunnerProject.resolve("data/03_primary/model_input_table"));
     if (plain == 0 || plain != session || plain != runner) {
       throw new IllegalStateException(
-          "model_input_table rows differ: plain " + plain + ", session " + session + ", runner "
+          "model_input_table rows differ: plain "
+              + plain
+              + ", session "
+              + session
+              + ", runner "
               + runner);
     }
     Projects.delete(weirSessionProject);
@@ -203,8 +207,7 @@ public class DataProcessingBenchmark {
   }
 
   private void weirRunner() {
-    Session session =
-        Session.builder().projectPath(weirRunnerProject).sparkSession(spark).build();
+    Session session = Session.builder().projectPath(weirRunnerProject).sparkSession(spark).build();
     Pipeline pipeline = session.pipelines().get(PIPELINE);
     new SequentialRunner()
         .run(pipeline, session.catalog(null, Map.of()), HookManager.empty(), "bench");

@@ -39,10 +39,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The gain from persisting a DataFrame that three later nodes read: a node builds the spaceflights
  * model input table (two CSV reads with schema inference, the Excel shuttles, the cleaning and the
- * two joins of {@code DataProcessingNodes}) and hands it to three nodes in memory, each running
- * its own Spark action (a count, an average price per engine type, a filtered count). Weir's
- * {@link SequentialRunner} persists a DataFrame read by two or more nodes and unpersists it after
- * the last reader; {@link NoPersistRunner} is the same loop with that switched off, so each reader
+ * two joins of {@code DataProcessingNodes}) and hands it to three nodes in memory, each running its
+ * own Spark action (a count, an average price per engine type, a filtered count). Weir's {@link
+ * SequentialRunner} persists a DataFrame read by two or more nodes and unpersists it after the last
+ * reader; {@link NoPersistRunner} is the same loop with that switched off, so each reader
  * recomputes the whole lineage. Both run in every invocation on one SparkSession, alternating which
  * goes first; {@code gain} is no-persist time / persist time. Each iteration is exactly one
  * invocation (average-time mode with a 1 ms iteration time, so JMH collects the {@link
@@ -80,7 +80,7 @@ import org.openjdk.jmh.annotations.Warmup;
       "--enable-native-access=ALL-UNNAMED"
     })
 @Warmup(iterations = 2, time = 1, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 6, time = 1, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.MILLISECONDS)
 public class PersistBenchmark {
   private SparkSession spark;
   private Path root = Path.of(".");
@@ -128,8 +128,7 @@ public class PersistBenchmark {
     NodeFunction1<Dataset<Row>, Long> rows = Dataset::count;
     NodeFunction1<Dataset<Row>, Integer> engineTypes =
         df -> df.groupBy("engine_type").agg(avg("price")).collectAsList().size();
-    NodeFunction1<Dataset<Row>, Long> approved =
-        df -> df.filter(col("iata_approved")).count();
+    NodeFunction1<Dataset<Row>, Long> approved = df -> df.filter(col("iata_approved")).count();
     pipeline =
         Pipeline.of(
             node(modelInput).output("model_input_table").name("model_input").build(),

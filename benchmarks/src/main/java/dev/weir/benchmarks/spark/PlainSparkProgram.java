@@ -26,8 +26,8 @@ import org.apache.spark.sql.types.StructField;
  * The spaceflights {@code data_processing} transformations written as one plain Spark program, as a
  * Spark user would without Weir: read the two CSV files (header, inferSchema) and the Excel sheet
  * (Apache POI, first row as header, a column numeric when all its cells are), clean them, write the
- * three intermediate Delta tables, join the cleaned DataFrames and write the model input table.
- * The logic is the starter's ({@code DataProcessingNodes}), written again here without Weir code.
+ * three intermediate Delta tables, join the cleaned DataFrames and write the model input table. The
+ * logic is the starter's ({@code DataProcessingNodes}), written again here without Weir code.
  *
  * <p>One difference from the Weir run is inherent to a single program: the join uses the cleaned
  * DataFrames directly, whereas Weir's join node loads the three intermediate Delta tables back
@@ -70,8 +70,7 @@ final class PlainSparkProgram {
             .withColumn("moon_clearance_complete", col("moon_clearance_complete").equalTo("t"))
             .withColumn(
                 "price",
-                regexp_replace(regexp_replace(col("price"), "[$£€]", ""), ",", "")
-                    .cast("double"));
+                regexp_replace(regexp_replace(col("price"), "[$£€]", ""), ",", "").cast("double"));
     Dataset<Row> preprocessedReviews = reviews.drop(UNUSED_REVIEW_COLUMNS);
 
     writeDelta(preprocessedCompanies, out.resolve("02_intermediate/preprocessed_companies"));
@@ -89,11 +88,7 @@ final class PlainSparkProgram {
   }
 
   private static Dataset<Row> csv(SparkSession spark, Path file) {
-    return spark
-        .read()
-        .option("header", "true")
-        .option("inferSchema", "true")
-        .csv(file.toString());
+    return spark.read().option("header", "true").option("inferSchema", "true").csv(file.toString());
   }
 
   private static void writeDelta(Dataset<Row> df, Path path) {
@@ -124,7 +119,8 @@ final class PlainSparkProgram {
           }
           if (cell.getCellType() == CellType.NUMERIC) {
             values[c] = cell.getNumericCellValue();
-          } else if (cell.getCellType() == CellType.STRING && !cell.getStringCellValue().isBlank()) {
+          } else if (cell.getCellType() == CellType.STRING
+              && !cell.getStringCellValue().isBlank()) {
             values[c] = cell.getStringCellValue();
           } else if (cell.getCellType() == CellType.BOOLEAN) {
             values[c] = String.valueOf(cell.getBooleanCellValue());
@@ -148,9 +144,7 @@ final class PlainSparkProgram {
         }
       }
       types[c] =
-          !numeric
-              ? DataTypes.StringType
-              : integral ? DataTypes.IntegerType : DataTypes.DoubleType;
+          !numeric ? DataTypes.StringType : integral ? DataTypes.IntegerType : DataTypes.DoubleType;
     }
     List<Row> data = new ArrayList<>(rows.size());
     for (Object[] values : rows) {

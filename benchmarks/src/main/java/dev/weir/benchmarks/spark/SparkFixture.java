@@ -9,10 +9,10 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * What the Spark benchmarks share: one embedded session configured as the starter project's
- * {@code spark.yml} asks (local[2], Delta, UI off, 4 shuffle partitions, 2 Delta snapshot
- * partitions, UTC), the starter project's location, and temporary project directories holding a
- * copy of its {@code conf/} and {@code data/01_raw/}.
+ * What the Spark benchmarks share: one embedded session configured as the starter project's {@code
+ * spark.yml} asks (local[2], Delta, UI off, 4 shuffle partitions, 2 Delta snapshot partitions,
+ * UTC), the starter project's location, and temporary project directories holding a copy of its
+ * {@code conf/} and {@code data/01_raw/}.
  */
 final class SparkFixture {
   /** The starter's raw files, in {@code data/01_raw}. */
@@ -30,7 +30,8 @@ final class SparkFixture {
         .master("local[2]")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.databricks.delta.snapshotPartitions", "2")
         .config("spark.sql.session.timeZone", "UTC")

@@ -151,7 +151,8 @@ public class StartupBenchmark {
     Process process = start("run", "--pipeline", pipeline);
     List<String> seen = new ArrayList<>();
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         seen.add(line);
         if (line.contains(MARKER)) {
@@ -193,8 +194,8 @@ public class StartupBenchmark {
 
   /**
    * A class path file written at build time by maven-dependency-plugin (build-classpath). The Weir
-   * jars in it are copied under the trial's directory first, so a concurrent {@code mvn install}
-   * of a Weir module cannot swap a jar under a running child JVM.
+   * jars in it are copied under the trial's directory first, so a concurrent {@code mvn install} of
+   * a Weir module cannot swap a jar under a running child JVM.
    */
   private String classPathResource(String name) throws IOException {
     String listed;

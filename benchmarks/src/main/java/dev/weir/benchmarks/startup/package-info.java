@@ -1,4 +1,7 @@
-/** Start-up benchmarks: {@code weir run} to the first node and {@code weir pipeline list}, each in a fresh JVM. */
+/**
+ * Start-up benchmarks: {@code weir run} to the first node and {@code weir pipeline list}, each in a
+ * fresh JVM.
+ */
 @NullMarked
 package dev.weir.benchmarks.startup;
 

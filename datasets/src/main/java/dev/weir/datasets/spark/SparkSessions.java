@@ -1,10 +1,14 @@
 package dev.weir.datasets.spark;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,7 +47,19 @@ public final class SparkSessions {
   /** Sessions this class built, the only ones {@link #stopIfOwned} stops. */
   private static final Set<SparkSession> OWNED = ConcurrentHashMap.newKeySet();
 
+  /** Classic Spark's session class, or null on a Connect-only classpath (Databricks Connect). */
+  private static final @Nullable Class<?> CLASSIC = classicSessionClass();
+
   private SparkSessions() {}
+
+  private static @Nullable Class<?> classicSessionClass() {
+    try {
+      return Class.forName(
+          "org.apache.spark.sql.classic.SparkSession", false, SparkSessions.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+  }
 
   /**
    * @param given a session handed in by the caller, or null
@@ -66,19 +82,42 @@ public final class SparkSessions {
       // happens to exist in the JVM (an IDE, a test JVM), which would otherwise be picked silently.
       return connect(remote, sparkConf);
     }
-    Option<SparkSession> active = SparkSession.getActiveSession();
-    if (active.isDefined()) {
-      return active.get();
-    }
-    Option<SparkSession> defaultSession = SparkSession.getDefaultSession();
-    if (defaultSession.isDefined()) {
-      return defaultSession.get();
+    Optional<SparkSession> running = activeOrDefault();
+    if (running.isPresent()) {
+      return running.get();
     }
     String url = remoteUrl(remote, sparkConf);
     if (url != null) {
       return connect(url, sparkConf);
     }
     return embedded(sparkConf, projectRoot);
+  }
+
+  /**
+   * The session already running in this JVM: the thread's active session, else the default one.
+   * Spark 4 keeps these per implementation, and which one {@code SparkSession.getActiveSession()}
+   * consults depends on {@code spark.api.mode} and the classpath, so the classic companion is asked
+   * too (when spark-sql is on the classpath).
+   *
+   * @return the running session, or empty
+   */
+  static Optional<SparkSession> activeOrDefault() {
+    List<Supplier<Option<? extends SparkSession>>> lookups = new ArrayList<>();
+    lookups.add(SparkSession::getActiveSession);
+    if (CLASSIC != null) {
+      lookups.add(org.apache.spark.sql.classic.SparkSession::getActiveSession);
+    }
+    lookups.add(SparkSession::getDefaultSession);
+    if (CLASSIC != null) {
+      lookups.add(org.apache.spark.sql.classic.SparkSession::getDefaultSession);
+    }
+    for (Supplier<Option<? extends SparkSession>> lookup : lookups) {
+      Option<? extends SparkSession> found = lookup.get();
+      if (found.isDefined()) {
+        return Optional.of(found.get());
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -197,6 +236,6 @@ public final class SparkSessions {
    * @return whether it is a classic (in-JVM) session, as opposed to a Spark Connect client
    */
   public static boolean isClassic(SparkSession session) {
-    return session instanceof org.apache.spark.sql.classic.SparkSession;
+    return CLASSIC != null && CLASSIC.isInstance(session);
   }
 }

@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Spark Connect server ({@code org.apache.spark.sql.connect.service.SparkConnectServer}, the
- * class {@code sbin/start-connect-server.sh} launches) in a child JVM on a free loopback port, built
- * from the test's own class path (spark-connect is a test dependency). Delta's SQL extension and
- * catalog are configured as on a Databricks cluster. Every Delta commit the server makes carries
- * {@link #COMMIT_MARKER} as its {@code userMetadata}, so a test can prove that a table was written
- * through the server and not by a classic session of the test JVM.
+ * class {@code sbin/start-connect-server.sh} launches) in a child JVM on a free loopback port,
+ * built from the test's own class path (spark-connect is a test dependency). Delta's SQL extension
+ * and catalog are configured as on a Databricks cluster. Every Delta commit the server makes
+ * carries {@link #COMMIT_MARKER} as its {@code userMetadata}, so a test can prove that a table was
+ * written through the server and not by a classic session of the test JVM.
  *
- * <p>Start-up takes 4 to 30 s depending on the machine's load; {@link #start} polls the port, bounded
- * by {@link #START_TIMEOUT_SECONDS}.
+ * <p>Start-up takes 4 to 30 s depending on the machine's load; {@link #start} polls the port,
+ * bounded by {@link #START_TIMEOUT_SECONDS}.
  */
 final class LoopbackConnectServer implements AutoCloseable {
   /** Delta {@code userMetadata} of every commit made through this server. */
@@ -58,7 +58,8 @@ final class LoopbackConnectServer implements AutoCloseable {
     command.add("-Dspark.sql.shuffle.partitions=2");
     command.add("-Dspark.databricks.delta.snapshotPartitions=2");
     command.add("-Dspark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension");
-    command.add("-Dspark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    command.add(
+        "-Dspark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog");
     command.add("-Dspark.sql.warehouse.dir=" + workDir.resolve("server-warehouse"));
     command.add("-Dspark.databricks.delta.commitInfo.userMetadata=" + COMMIT_MARKER);
     command.add("-Dspark.connect.grpc.binding.address=127.0.0.1");

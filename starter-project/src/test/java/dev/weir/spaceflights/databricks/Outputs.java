@@ -10,8 +10,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * Reads a run's table outputs back with a classic session, independently of the datasets that
- * wrote them, as sorted rows that two runs can be compared by.
+ * Reads a run's table outputs back with a classic session, independently of the datasets that wrote
+ * them, as sorted rows that two runs can be compared by.
  */
 final class Outputs {
   /** The Delta tables the {@code data_processing} pipeline writes, as in {@code catalog.yml}. */

@@ -33,10 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback, see {@link LoopbackConnectServer}), and compared with the same run on the classic
  * session of this JVM.
  *
- * <p>The whole {@code __default__} pipeline runs over Connect: {@code data_processing} is
- * DataFrame code; {@code data_science} and {@code reporting} collect small tables to the client, as
- * Kedro's PySpark starter hands them to pandas. Their outputs must equal the classic run's: the
- * Delta tables row by row (sorted), the capacity table, the metrics, the model and the chart.
+ * <p>The whole {@code __default__} pipeline runs over Connect: {@code data_processing} is DataFrame
+ * code; {@code data_science} and {@code reporting} collect small tables to the client, as Kedro's
+ * PySpark starter hands them to pandas. Their outputs must equal the classic run's: the Delta
+ * tables row by row (sorted), the capacity table, the metrics, the model and the chart.
  *
  * <p>The classic session exists before the Connect run on purpose: an explicit {@code
  * --spark-remote} must win over a session found in the JVM, and the Delta commits' {@code
@@ -96,7 +96,9 @@ class SparkConnectRunTest {
     for (String table : Outputs.DELTA_TABLES) {
       var overConnect = Outputs.deltaRows(classicSpark, connect.resolve(table));
       assertThat(overConnect).as(table).isNotEmpty();
-      assertThat(overConnect).as(table).isEqualTo(Outputs.deltaRows(classicSpark, classic.resolve(table)));
+      assertThat(overConnect)
+          .as(table)
+          .isEqualTo(Outputs.deltaRows(classicSpark, classic.resolve(table)));
     }
   }
 
@@ -110,8 +112,7 @@ class SparkConnectRunTest {
     String metrics = "data/08_reporting/metrics.json";
     Map<String, Object> connectMetrics = readJson(connect.resolve(metrics));
     assertThat(connectMetrics).containsKeys("r2_score", "mae", "max_error");
-    assertThat(connectMetrics)
-        .isEqualTo(readJson(classic.resolve(metrics)));
+    assertThat(connectMetrics).isEqualTo(readJson(classic.resolve(metrics)));
 
     assertThat(onlyModelVersion(connect)).isEqualTo(onlyModelVersion(classic));
 

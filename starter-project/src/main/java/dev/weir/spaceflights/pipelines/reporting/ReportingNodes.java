@@ -70,6 +70,8 @@ public final class ReportingNodes {
             .yAxisTitle("Average passenger capacity")
             .build();
     chart.getStyler().setLegendVisible(false);
+    // The spaceflights data has about 30 shuttle types: upright labels would overlap.
+    chart.getStyler().setXAxisLabelRotation(90);
     chart.addSeries(AVERAGE_CAPACITY, types, averages);
     return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
   }
