@@ -19,6 +19,8 @@ import java.util.Map;
  *     tags}, {@code from-nodes}, ...); only non-empty ones
  * @param runtimeParams the {@code --params} values, nested
  * @param loadVersions {@code --load-versions} by dataset name
+ * @param confSource the configuration directory the run read ({@code <project>/conf} unless
+ *     {@code --conf-source} named another, possibly inside a job JAR)
  */
 public record RunParams(
     String runId,
@@ -28,7 +30,41 @@ public record RunParams(
     String runner,
     Map<String, List<String>> filters,
     Map<String, Object> runtimeParams,
-    Map<String, String> loadVersions) {
+    Map<String, String> loadVersions,
+    Path confSource) {
+
+  /**
+   * A run that reads {@code <projectPath>/conf}.
+   *
+   * @param runId the run id
+   * @param projectPath the project root
+   * @param env the configuration environment
+   * @param pipelineNames the pipelines combined
+   * @param runner the runner name
+   * @param filters the filter options given
+   * @param runtimeParams the {@code --params} values
+   * @param loadVersions {@code --load-versions} by dataset name
+   */
+  public RunParams(
+      String runId,
+      Path projectPath,
+      String env,
+      List<String> pipelineNames,
+      String runner,
+      Map<String, List<String>> filters,
+      Map<String, Object> runtimeParams,
+      Map<String, String> loadVersions) {
+    this(
+        runId,
+        projectPath,
+        env,
+        pipelineNames,
+        runner,
+        filters,
+        runtimeParams,
+        loadVersions,
+        projectPath.resolve("conf"));
+  }
 
   /** Copies the collections so the record stays immutable. */
   public RunParams {

@@ -26,7 +26,7 @@ public final class Specs {
    * @throws DatasetException for the first unknown key, naming the closest known one
    */
   public static void requireKnownKeys(DatasetSpec spec, Set<String> known) {
-    for (String key : spec.config().keySet()) {
+    for (String key : spec.options().keySet()) {
       if (!known.contains(key)) {
         throw new DatasetException(
             where(spec)

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * conf/} inside the JAR: the directory holding the {@code conf/base} resource is opened as a zip
  * {@link FileSystem} path, which {@link dev.weir.config.ConfigLoader} reads like a local one.
  */
-final class ConfSources {
+public final class ConfSources {
   private static final String CLASSPATH = "classpath:";
 
   private ConfSources() {}
@@ -31,7 +31,7 @@ final class ConfSources {
    *     missing)
    * @throws ConfigException when {@code classpath:} names no packaged directory
    */
-  static Path resolve(@Nullable String option, Path project) {
+  public static Path resolve(@Nullable String option, Path project) {
     if (option != null && option.startsWith(CLASSPATH)) {
       String name = trim(option.substring(CLASSPATH.length()));
       Path packaged = packaged(name);

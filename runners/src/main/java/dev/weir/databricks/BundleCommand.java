@@ -175,7 +175,7 @@ public final class BundleCommand implements Callable<Integer> {
               pipelineName, pipeline, settings.groupBy(), persistedIn(pipeline, catalog));
       Map<String, Object> job =
           BundleGenerator.job(jobKey, pipelineName, groups, settings, jarFromResources);
-      job = JobOverrides.apply(jobKey, job, overrides);
+      job = BundleGenerator.withoutUnusedCompute(JobOverrides.apply(jobKey, job, overrides));
       files.put("resources/" + jobKey + ".job.yml", BundleGenerator.resourceFile(jobKey, job));
     }
     BundleYaml.write(out.resolve("databricks.yml"), BundleGenerator.databricksYml(settings));

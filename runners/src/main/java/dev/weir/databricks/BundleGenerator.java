@@ -131,6 +131,44 @@ public final class BundleGenerator {
   }
 
   /**
+   * Drops the job clusters and environments that no task uses, such as a {@code default} job
+   * cluster from {@code conf/<env>/databricks.yml} in a serverless bundle (the Jobs API rejects a
+   * job cluster no task runs on).
+   *
+   * @param job a job after overrides
+   * @return the job without unused compute definitions
+   */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> withoutUnusedCompute(Map<String, Object> job) {
+    Map<String, Object> pruned = new LinkedHashMap<>(job);
+    List<Map<String, Object>> tasks =
+        job.get("tasks") instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    prune(pruned, "job_clusters", "job_cluster_key", tasks);
+    prune(pruned, "environments", "environment_key", tasks);
+    return pruned;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void prune(
+      Map<String, Object> job, String listKey, String key, List<Map<String, Object>> tasks) {
+    if (!(job.get(listKey) instanceof List<?> entries)) {
+      return;
+    }
+    List<Object> used = new ArrayList<>();
+    for (Object entry : entries) {
+      Object id = entry instanceof Map<?, ?> m ? m.get(key) : null;
+      if (tasks.stream().anyMatch(t -> id != null && id.equals(t.get(key)))) {
+        used.add(entry);
+      }
+    }
+    if (used.isEmpty()) {
+      job.remove(listKey);
+    } else {
+      job.put(listKey, used);
+    }
+  }
+
+  /**
    * @param jobKey a job's resource key
    * @param job its settings
    * @return the content of its {@code resources/<jobKey>.job.yml}

@@ -53,6 +53,7 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   private final Map<String, MlflowSettings> pendingSettings = new ConcurrentHashMap<>();
   private final Map<String, TrackedRun> runs = new ConcurrentHashMap<>();
   private final Map<String, String> locations = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Double>> finalMetrics = new ConcurrentHashMap<>();
   private final Map<Node, NodeTiming> timings = new ConcurrentHashMap<>();
 
   /** Reads the project's {@code conf/<env>/mlflow*.yml}; for {@link java.util.ServiceLoader}. */
@@ -77,7 +78,7 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   }
 
   /**
-   * The settings of a run as the no-argument constructor reads them: {@code <project>/conf} through
+   * The settings of a run as the no-argument constructor reads them: the run's conf source through
    * {@link ConfigLoader} (credentials only when {@code credentials:} names a block), or defaults
    * when the project has no {@code conf} folder.
    *
@@ -87,8 +88,7 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
    * @throws dev.weir.config.ConfigException on a mistake in {@code mlflow*.yml}
    */
   public static MlflowSettings loadSettings(RunParams run, Map<String, String> env) {
-    // RunParams does not carry --conf-source yet; <project>/conf is the Kedro default.
-    Path conf = run.projectPath().resolve("conf");
+    Path conf = run.confSource();
     if (!Files.isDirectory(conf)) {
       return MlflowSettings.fromConfig(Map.of(), Map.of(), env, run.projectPath());
     }
@@ -113,11 +113,26 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
 
   /**
    * @param result a run that ended
-   * @return {@code MLflow run at <address or folder>} when the run was tracked, else nothing
+   * @return {@code Metrics: key=value ...} for the metrics logged by metric datasets (node
+   *     durations left out), then {@code MLflow run at <address or folder>}, when the run was tracked
    */
   @Override
   public List<String> summaryLines(RunResult result) {
-    return runLocation(result.runId()).map(l -> List.of("MLflow run at " + l)).orElse(List.of());
+    List<String> lines = new java.util.ArrayList<>();
+    Map<String, Double> metrics = finalMetrics.getOrDefault(result.runId(), Map.of());
+    if (!metrics.isEmpty()) {
+      StringBuilder sb = new StringBuilder("Metrics:");
+      metrics.forEach((k, v) -> sb.append(' ').append(k).append('=').append(formatMetric(v)));
+      lines.add(sb.toString());
+    }
+    runLocation(result.runId()).ifPresent(l -> lines.add("MLflow run at " + l));
+    return List.copyOf(lines);
+  }
+
+  private static String formatMetric(double v) {
+    return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e7
+        ? String.format(java.util.Locale.ROOT, "%.4f", v)
+        : String.valueOf(v);
   }
 
   @Override
@@ -279,6 +294,7 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
           }
         });
     timings.values().removeIf(t -> t.runId().equals(runId));
+    finalMetrics.put(runId, run.latestMetrics("node_duration."));
     try {
       run.end(status);
     } finally {

@@ -169,6 +169,22 @@ final class TrackedRun implements MlflowTracker {
     }
   }
 
+  /**
+   * The last value logged for each metric, in the order metrics were first logged.
+   *
+   * @param excludePrefix metrics whose key starts with this are left out (e.g. node durations)
+   * @return metric key to its latest value
+   */
+  synchronized Map<String, Double> latestMetrics(String excludePrefix) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Metric m : metrics) {
+      if (!m.key().startsWith(excludePrefix)) {
+        out.put(m.key(), m.value());
+      }
+    }
+    return out;
+  }
+
   @Override
   public synchronized List<MetricValue> metricHistory(String key) {
     List<MetricValue> out = new ArrayList<>();

@@ -365,7 +365,8 @@ public final class Session {
         runner.name(),
         filters,
         runtimeParams,
-        options.loadVersions());
+        options.loadVersions(),
+        confSource);
   }
 
   private static void putIfAny(Map<String, List<String>> m, String key, List<String> values) {

@@ -125,6 +125,9 @@ class BundleCommandTest {
     Map<String, Object> job = job("tiny_data_processing");
     BundleStructure.assertWellFormed(job);
     assertThat(job).doesNotContainKey("job_clusters");
+    // tiny_reporting's own override adds a job cluster, which no serverless task uses: dropped.
+    assertThat(bundle("--target", "prod", "--group-by", "pipeline", "--serverless")).isZero();
+    assertThat(job("tiny_reporting")).doesNotContainKey("job_clusters");
     assertThat(at(((List<?>) job.get("environments")).get(0), "spec", "java_dependencies"))
         .isEqualTo(List.of("../target/tiny-1.0-job.jar"));
     assertThat(BundleStructure.tasks(job))

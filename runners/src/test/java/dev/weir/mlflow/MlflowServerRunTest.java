@@ -124,6 +124,11 @@ class MlflowServerRunTest {
     assertThat(Files.exists(project.resolve("mlruns"))).as("nothing in the local store").isFalse();
     assertThat(lastSummary)
         .contains("MLflow run at " + server.uri() + "/#/experiments/1/runs/" + runId);
+    assertThat(lastSummary)
+        .filteredOn(l -> l.startsWith("Metrics:"))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("r2_score=0.8700", "mae=1234.5000", "max_error=9876.0000")
+        .doesNotContain("node_duration");
   }
 
   @Test

@@ -10,7 +10,7 @@ final class SpecKeys {
   private SpecKeys() {}
 
   static void requireKnown(DatasetSpec spec, Set<String> known) {
-    for (String key : spec.config().keySet()) {
+    for (String key : spec.options().keySet()) {
       if (!known.contains(key)) {
         String closest =
             known.stream()

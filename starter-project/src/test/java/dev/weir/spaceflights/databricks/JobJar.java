@@ -40,8 +40,8 @@ final class JobJar {
   /**
    * The classpath a Databricks cluster gives a JAR task, as far as this build can tell: the
    * provided-scope dependencies, plus the jars of the groups the job JAR leaves out because the
-   * runtime has them (Log4j 2, SLF4J, Jackson: Maven mediates them to compile scope through Weir, so
-   * they are not in the provided list).
+   * runtime has them (Log4j 2, SLF4J, Jackson: Maven mediates them to compile scope through Weir,
+   * so they are not in the provided list).
    *
    * @return classpath entries joined with the path separator
    */

@@ -1,0 +1,191 @@
+package dev.weir.spaceflights.databricks;
+
+import static dev.weir.spaceflights.databricks.StarterProject.weir;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.spaceflights.databricks.StarterProject.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * {@code weir bundle} on the spaceflights project, compared with the golden files in {@code
+ * src/test/resources/dev/weir/spaceflights/databricks/bundle/<case>/}, and checked for structure:
+ * task keys unique, every {@code depends_on} names a task of the job, no cycle.
+ *
+ * <p>To accept a deliberate change, run the test with {@code -Dweir.updateGolden=true} and review
+ * the diff of the golden files.
+ */
+class BundleGoldenTest {
+  private static final Path GOLDEN =
+      StarterProject.SOURCE.resolve("src/test/resources/dev/weir/spaceflights/databricks/bundle");
+
+  @TempDir Path dir;
+
+  private Path project() throws IOException {
+    Path project = StarterProject.copyTo(dir.resolve("spaceflights"));
+    Files.copy(StarterProject.SOURCE.resolve("pom.xml"), project.resolve("pom.xml"));
+    return project;
+  }
+
+  @Test
+  void oneTaskPerPipelineForDev() throws IOException {
+    Path project = project();
+    Outcome outcome =
+        weir(
+            "bundle", "--project", project.toString(), "--group-by", "pipeline", "--target", "dev",
+            "--jar", "target/spaceflights-job.jar");
+
+    assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+    assertMatchesGolden(project, "pipeline-dev");
+    assertWellFormed(project);
+  }
+
+  @Test
+  void oneTaskPerNodeForProdOnAVolume() throws IOException {
+    Path project = project();
+    Outcome outcome =
+        weir(
+            "bundle", "--project", project.toString(), "--group-by", "node", "--target", "prod",
+            "--pipelines", "data_processing,reporting", "--jar", "target/spaceflights-job.jar",
+            "--remote-project", "/Volumes/main/default/spaceflights");
+
+    assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
+    assertMatchesGolden(project, "node-prod");
+    assertWellFormed(project);
+    Map<String, Object> job = job(project, "spaceflights_data_processing");
+    assertThat(dependsOn(job, "create_model_input_table_node"))
+        .containsExactly(
+            "preprocess_companies_node", "preprocess_reviews_node", "preprocess_shuttles_node");
+  }
+
+  @Test
+  void theDataSciencePipelineCannotBeSplitByNode() throws IOException {
+    Path project = project();
+    Outcome outcome =
+        weir(
+            "bundle", "--project", project.toString(), "--group-by", "node",
+            "--pipelines", "data_science");
+
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err())
+        .contains("Dataset 'X_train' lives only in memory")
+        .contains("task 'split_data_node'")
+        .contains("task 'train_model_node'")
+        .contains("--group-by");
+    assertThat(project.resolve("databricks.yml")).doesNotExist();
+  }
+
+  @Test
+  void theJobJarIsNamedAfterThePomByDefault() throws IOException {
+    Path project = project();
+    assertThat(weir("bundle", "--project", project.toString(), "--group-by", "pipeline").exitCode())
+        .isZero();
+
+    String databricksYml = Files.readString(project.resolve("databricks.yml"));
+    assertThat(databricksYml)
+        .containsPattern("source: target/spaceflights-[0-9][^/]*-job\\.jar")
+        .contains("name: spaceflights");
+  }
+
+  private static void assertMatchesGolden(Path project, String name) throws IOException {
+    Map<String, String> generated = bundleFiles(project);
+    Path golden = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("weir.updateGolden")) {
+      for (Map.Entry<String, String> file : generated.entrySet()) {
+        Path target = golden.resolve(file.getKey());
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, file.getValue());
+      }
+    }
+    assertThat(generated).isEqualTo(bundleFiles(golden));
+  }
+
+  private static Map<String, String> bundleFiles(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    files.put("databricks.yml", Files.readString(root.resolve("databricks.yml")));
+    try (Stream<Path> resources = Files.list(root.resolve("resources"))) {
+      for (Path file : resources.toList()) {
+        files.put("resources/" + file.getFileName(), Files.readString(file));
+      }
+    }
+    return files;
+  }
+
+  private static void assertWellFormed(Path project) throws IOException {
+    try (Stream<Path> resources = Files.list(project.resolve("resources"))) {
+      for (Path file : resources.toList()) {
+        Map<String, Object> jobs = map(map(load(file), "resources"), "jobs");
+        for (Map.Entry<String, Object> e : jobs.entrySet()) {
+          assertJobWellFormed(e.getKey(), asMap(e.getValue()));
+        }
+      }
+    }
+  }
+
+  private static void assertJobWellFormed(String jobKey, Map<String, Object> job) {
+    List<String> keys = new ArrayList<>();
+    for (Map<String, Object> task : tasks(job)) {
+      keys.add((String) task.get("task_key"));
+      assertThat(map(task, "spark_jar_task")).containsEntry("main_class_name", "dev.weir.cli.Main");
+    }
+    assertThat(keys).as(jobKey + " task keys").doesNotHaveDuplicates();
+    Set<String> done = new HashSet<>();
+    while (done.size() < keys.size()) {
+      int before = done.size();
+      for (Map<String, Object> task : tasks(job)) {
+        List<String> deps = dependsOn(job, (String) task.get("task_key"));
+        assertThat(keys).as(jobKey + " depends_on").containsAll(deps);
+        if (done.containsAll(deps)) {
+          done.add((String) task.get("task_key"));
+        }
+      }
+      assertThat(done.size()).as(jobKey + ": tasks in a cycle").isGreaterThan(before);
+    }
+  }
+
+  private static Map<String, Object> job(Path project, String key) throws IOException {
+    return map(map(map(load(project.resolve("resources/" + key + ".job.yml")), "resources"), "jobs"), key);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> tasks(Map<String, Object> job) {
+    return (List<Map<String, Object>>) job.get("tasks");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> dependsOn(Map<String, Object> job, String taskKey) {
+    for (Map<String, Object> task : tasks(job)) {
+      if (taskKey.equals(task.get("task_key"))) {
+        List<Map<String, Object>> deps = (List<Map<String, Object>>) task.get("depends_on");
+        return deps == null ? List.of() : deps.stream().map(d -> (String) d.get("task_key")).toList();
+      }
+    }
+    throw new AssertionError("no task " + taskKey);
+  }
+
+  private static Map<String, Object> load(Path file) throws IOException {
+    return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+  }
+
+  private static Map<String, Object> map(Map<String, Object> parent, String key) {
+    return asMap(parent.get(key));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object value) {
+    return (Map<String, Object>) value;
+  }
+}
