@@ -19,8 +19,8 @@ import java.util.Map;
  *     tags}, {@code from-nodes}, ...); only non-empty ones
  * @param runtimeParams the {@code --params} values, nested
  * @param loadVersions {@code --load-versions} by dataset name
- * @param confSource the configuration directory the run read ({@code <project>/conf} unless
- *     {@code --conf-source} named another, possibly inside a job JAR)
+ * @param confSource the configuration directory the run read ({@code <project>/conf} unless {@code
+ *     --conf-source} named another, possibly inside a job JAR)
  */
 public record RunParams(
     String runId,

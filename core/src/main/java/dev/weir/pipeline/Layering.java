@@ -5,7 +5,6 @@ import dev.weir.node.Transcoding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,12 +32,17 @@ final class Layering {
         current[currentSize++] = i;
       }
     }
-    Comparator<Integer> byName = Comparator.comparing(i -> index.nodes.get(i).name());
+    // Nodes ranked by name once, on the first layer holding more than one node (a chain never
+    // needs it), so layers are ordered by comparing ints instead of chasing Node -> String.
+    int[] rank = null;
     List<int[]> layers = new ArrayList<>();
     int done = 0;
     int[] next = new int[n];
     while (currentSize > 0) {
-      int[] layer = sorted(current, currentSize, byName);
+      if (rank == null && currentSize > 1) {
+        rank = ranks(index);
+      }
+      int[] layer = currentSize == 1 ? new int[] {current[0]} : sorted(current, currentSize, rank);
       layers.add(layer);
       done += layer.length;
       int nextSize = 0;
@@ -60,15 +64,31 @@ final class Layering {
     return layers.toArray(new int[0][]);
   }
 
-  private static int[] sorted(int[] positions, int size, Comparator<Integer> byName) {
-    Integer[] boxed = new Integer[size];
-    for (int i = 0; i < size; i++) {
-      boxed[i] = positions[i];
+  private static int[] ranks(GraphIndex index) {
+    int n = index.size();
+    String[] names = new String[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      names[i] = index.nodes.get(i).name();
+      order[i] = i;
     }
-    Arrays.sort(boxed, byName);
+    Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+    int[] rank = new int[n];
+    for (int r = 0; r < n; r++) {
+      rank[order[r]] = r;
+    }
+    return rank;
+  }
+
+  private static int[] sorted(int[] positions, int size, int[] rank) {
+    long[] keys = new long[size];
+    for (int i = 0; i < size; i++) {
+      keys[i] = ((long) rank[positions[i]] << 32) | positions[i];
+    }
+    Arrays.sort(keys);
     int[] out = new int[size];
     for (int i = 0; i < size; i++) {
-      out[i] = boxed[i];
+      out[i] = (int) keys[i];
     }
     return out;
   }

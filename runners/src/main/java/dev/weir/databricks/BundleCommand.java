@@ -145,6 +145,13 @@ public final class BundleCommand implements Callable<Integer> {
       }
       jarPath = "target/" + pom.artifactId() + "-" + pom.version() + "-job.jar";
     }
+    if (!List.of("dev", "prod").contains(target)) {
+      throw new ConfigException(
+          "--target '"
+              + target
+              + "' is not a target of the generated databricks.yml. Use dev (mode: development) or"
+              + " prod (mode: production).");
+    }
     BundleSettings settings =
         new BundleSettings(
             name,

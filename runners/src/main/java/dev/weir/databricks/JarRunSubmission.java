@@ -39,7 +39,10 @@ public final class JarRunSubmission {
   public static final String TASK_KEY = "weir";
 
   private static final Set<RunLifeCycleState> FINAL =
-      Set.of(RunLifeCycleState.TERMINATED, RunLifeCycleState.SKIPPED, RunLifeCycleState.INTERNAL_ERROR);
+      Set.of(
+          RunLifeCycleState.TERMINATED,
+          RunLifeCycleState.SKIPPED,
+          RunLifeCycleState.INTERNAL_ERROR);
 
   private JarRunSubmission() {}
 
@@ -68,7 +71,8 @@ public final class JarRunSubmission {
    * What to run.
    *
    * @param jar the local job JAR
-   * @param volumeDir a Unity Catalog volume folder, {@code /Volumes/<catalog>/<schema>/<volume>/...}
+   * @param volumeDir a Unity Catalog volume folder, {@code
+   *     /Volumes/<catalog>/<schema>/<volume>/...}
    * @param parameters the task's {@code parameters} (the {@code weir} arguments)
    * @param compute where it runs
    * @param runName the run's name in the Jobs UI
@@ -138,8 +142,7 @@ public final class JarRunSubmission {
           .files()
           .upload(new UploadRequest().setFilePath(jarPath).setContents(in).setOverwrite(true));
     }
-    long runId =
-        workspace.jobs().submit(submitRun(request, jarPath)).getResponse().getRunId();
+    long runId = workspace.jobs().submit(submitRun(request, jarPath)).getResponse().getRunId();
     Run run = workspace.jobs().getRun(runId);
     progress.println("Submitted run " + runId + ": " + run.getRunPageUrl());
     progress.flush();
@@ -156,8 +159,7 @@ public final class JarRunSubmission {
         return finished(workspace, run, runId);
       }
       if (System.nanoTime() + pollInterval.toNanos() > deadline) {
-        return new Outcome(
-            runId, run.getRunPageUrl(), state, null, message(run), List.of(), true);
+        return new Outcome(runId, run.getRunPageUrl(), state, null, message(run), List.of(), true);
       }
       Thread.sleep(pollInterval.toMillis());
       run = workspace.jobs().getRun(runId);
@@ -169,7 +171,8 @@ public final class JarRunSubmission {
     List<String> errors = new ArrayList<>();
     if (result != RunResultState.SUCCESS && run.getTasks() != null) {
       for (RunTask task : run.getTasks()) {
-        RunResultState taskResult = task.getState() == null ? null : task.getState().getResultState();
+        RunResultState taskResult =
+            task.getState() == null ? null : task.getState().getResultState();
         if (taskResult == RunResultState.SUCCESS || task.getRunId() == null) {
           continue;
         }
@@ -203,7 +206,9 @@ public final class JarRunSubmission {
     List<String> states = new ArrayList<>();
     for (RunTask task : run.getTasks()) {
       states.add(
-          task.getTaskKey() + " " + (task.getState() == null ? "?" : task.getState().getLifeCycleState()));
+          task.getTaskKey()
+              + " "
+              + (task.getState() == null ? "?" : task.getState().getLifeCycleState()));
     }
     return " (" + String.join(", ", states) + ")";
   }
@@ -218,7 +223,8 @@ public final class JarRunSubmission {
                     .setParameters(request.parameters()));
     SubmitRun run = new SubmitRun().setRunName(request.runName());
     if (request.compute() instanceof ExistingCluster existing) {
-      task.setExistingClusterId(existing.clusterId()).setLibraries(List.of(new Library().setJar(jarPath)));
+      task.setExistingClusterId(existing.clusterId())
+          .setLibraries(List.of(new Library().setJar(jarPath)));
     } else if (request.compute() instanceof NewCluster cluster) {
       task.setNewCluster(
               new ClusterSpec()

@@ -52,7 +52,11 @@ public final class SubmitCommand implements Callable<Integer> {
       description = "Pipelines to run. Default: __default__.")
   List<String> pipelines = new ArrayList<>();
 
-  @Option(names = {"--nodes", "-n"}, split = ",", paramLabel = "NODE", description = "Only these nodes.")
+  @Option(
+      names = {"--nodes", "-n"},
+      split = ",",
+      paramLabel = "NODE",
+      description = "Only these nodes.")
   List<String> nodes = new ArrayList<>();
 
   @Option(
@@ -69,13 +73,17 @@ public final class SubmitCommand implements Callable<Integer> {
 
   /** Exactly one of the three ways to get compute. */
   static final class ComputeChoice {
-    @Option(names = "--cluster-id", paramLabel = "ID", description = "A running all-purpose cluster.")
+    @Option(
+        names = "--cluster-id",
+        paramLabel = "ID",
+        description = "A running all-purpose cluster.")
     @Nullable String clusterId;
 
     @Option(
         names = "--new-cluster",
         paramLabel = "NODE_TYPE",
-        description = "A new job cluster of this node type (e.g. m5d.large), runtime 18.0 Scala 2.13.")
+        description =
+            "A new job cluster of this node type (e.g. m5d.large), runtime 18.0 Scala 2.13.")
     @Nullable String newCluster;
 
     @Option(names = "--serverless", description = "Serverless compute.")

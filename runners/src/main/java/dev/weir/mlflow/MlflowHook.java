@@ -114,7 +114,8 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   /**
    * @param result a run that ended
    * @return {@code Metrics: key=value ...} for the metrics logged by metric datasets (node
-   *     durations left out), then {@code MLflow run at <address or folder>}, when the run was tracked
+   *     durations left out), then {@code MLflow run at <address or folder>}, when the run was
+   *     tracked
    */
   @Override
   public List<String> summaryLines(RunResult result) {

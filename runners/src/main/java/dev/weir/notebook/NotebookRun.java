@@ -19,13 +19,19 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "run")
 public final class NotebookRun {
-  @Option(names = {"--pipelines", "--pipeline", "-p"}, split = ",")
+  @Option(
+      names = {"--pipelines", "--pipeline", "-p"},
+      split = ",")
   List<String> pipelines = new ArrayList<>();
 
-  @Option(names = {"--tags", "-t"}, split = ",")
+  @Option(
+      names = {"--tags", "-t"},
+      split = ",")
   List<String> tags = new ArrayList<>();
 
-  @Option(names = {"--nodes", "-n"}, split = ",")
+  @Option(
+      names = {"--nodes", "-n"},
+      split = ",")
   List<String> nodes = new ArrayList<>();
 
   @Option(names = "--from-nodes", split = ",")
@@ -49,7 +55,9 @@ public final class NotebookRun {
   @Option(names = "--max-workers")
   @Nullable Integer maxWorkers;
 
-  @Option(names = {"--load-versions", "-lv"}, split = ",")
+  @Option(
+      names = {"--load-versions", "-lv"},
+      split = ",")
   List<String> loadVersions = new ArrayList<>();
 
   @Option(names = "--only-missing-outputs")

@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Weir from a notebook or a REPL: hand it the notebook's {@code spark} and the project folder (a
  * workspace folder, a Git folder, or a Unity Catalog volume), run pipelines with {@code weir run}'s
- * options, and load catalog datasets to display, as Kedro's {@code %load_ext kedro.ipython} gives
- * a notebook {@code session}, {@code catalog} and {@code pipelines}.
+ * options, and load catalog datasets to display, as Kedro's {@code %load_ext kedro.ipython} gives a
+ * notebook {@code session}, {@code catalog} and {@code pipelines}.
  *
  * <p>In a Databricks Scala notebook with the project's job JAR attached to the cluster:
  *
@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * display(weir.table("model_input_table"))
  * }</pre>
  *
- * <p>The configuration is {@code <project>/conf} when it exists, else the {@code conf/} packaged
- * in the JAR. A {@code dbfs:/} project path is read through the driver's {@code /dbfs} mount.
+ * <p>The configuration is {@code <project>/conf} when it exists, else the {@code conf/} packaged in
+ * the JAR. A {@code dbfs:/} project path is read through the driver's {@code /dbfs} mount.
  * Instances are immutable; {@code with...} methods return a copy.
  */
 public final class WeirNotebook {

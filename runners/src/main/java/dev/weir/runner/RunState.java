@@ -174,12 +174,14 @@ public final class RunState {
     done[i] = true;
     double seconds = nanos / 1e9;
     nodeSeconds.put(node.name(), seconds);
-    LOG.info(
-        "Completed node {} in {} s ({} of {})",
-        node.name(),
-        String.format(java.util.Locale.ROOT, "%.2f", seconds),
-        nodeSeconds.size(),
-        graph.size());
+    if (LOG.isInfoEnabled()) {
+      LOG.info(
+          "Completed node {} in {} s ({} of {})",
+          node.name(),
+          String.format(java.util.Locale.ROOT, "%.2f", seconds),
+          nodeSeconds.size(),
+          graph.size());
+    }
     for (String input : node.inputs()) {
       int left = loadCounts.merge(input, -1, Integer::sum);
       if (left < 1 && !freeInputs.contains(input)) {

@@ -135,6 +135,12 @@ class BundleCommandTest {
   }
 
   @Test
+  void anUnknownTargetIsAUsageError() {
+    assertThat(bundle("--target", "staging")).isEqualTo(2);
+    assertThat(err.toString()).contains("--target 'staging'").contains("dev").contains("prod");
+  }
+
+  @Test
   void anUnknownPipelineIsAUsageError() {
     assertThat(bundle("--target", "prod", "--pipelines", "reportng")).isEqualTo(2);
     assertThat(err.toString()).contains("'reportng'").contains("reporting");

@@ -92,7 +92,10 @@ final class FakeDatabricks implements AutoCloseable {
       } else if (method.equals("POST") && path.matches("/api/2\\.\\d/jobs/runs/submit")) {
         if (throttleNextSubmit.getAndSet(false)) {
           exchange.getResponseHeaders().add("Retry-After", "1");
-          send(exchange, 429, Map.of("error_code", "REQUEST_LIMIT_EXCEEDED", "message", "slow down"));
+          send(
+              exchange,
+              429,
+              Map.of("error_code", "REQUEST_LIMIT_EXCEEDED", "message", "slow down"));
           return;
         }
         submitted.add(mapper.readValue(body, SubmitRun.class));
@@ -100,18 +103,23 @@ final class FakeDatabricks implements AutoCloseable {
       } else if (method.equals("GET") && path.matches("/api/2\\.\\d/jobs/runs/get")) {
         int i = Math.min(runsServed.getAndIncrement(), runs.size() - 1);
         send(exchange, 200, runs.get(i));
-      } else if (method.equals("GET") && path.matches("/api/2\\.\\d/jobs/runs/get-output")
+      } else if (method.equals("GET")
+          && path.matches("/api/2\\.\\d/jobs/runs/get-output")
           && output != null) {
         send(exchange, 200, output);
       } else {
-        send(exchange, 404, Map.of("error_code", "NOT_FOUND", "message", "no " + method + " " + path));
+        send(
+            exchange,
+            404,
+            Map.of("error_code", "NOT_FOUND", "message", "no " + method + " " + path));
       }
     } catch (RuntimeException e) {
       send(exchange, 500, Map.of("error_code", "INTERNAL_ERROR", "message", e.toString()));
     }
   }
 
-  private void send(HttpExchange exchange, int status, @org.jspecify.annotations.Nullable Object body)
+  private void send(
+      HttpExchange exchange, int status, @org.jspecify.annotations.Nullable Object body)
       throws IOException {
     if (body == null) {
       exchange.sendResponseHeaders(status, -1);

@@ -95,7 +95,8 @@ class SubmitCommandTest {
                 run(RunLifeCycleState.RUNNING, null),
                 run(RunLifeCycleState.TERMINATED, RunResultState.SUCCESS)),
             null,
-            "--cluster-id", "0101-abc");
+            "--cluster-id",
+            "0101-abc");
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(databricks.uploads)
@@ -126,14 +127,16 @@ class SubmitCommandTest {
     RunOutput output =
         new RunOutput()
             .setError("DatabricksJobException: weir exited with code 1: Error: node 'x' failed")
-            .setErrorTrace("dev.weir.databricks.DatabricksJobException: ...\n\tat dev.weir.cli.Main");
+            .setErrorTrace(
+                "dev.weir.databricks.DatabricksJobException: ...\n\tat dev.weir.cli.Main");
     int code =
         submit(
             List.of(
                 run(RunLifeCycleState.RUNNING, null),
                 run(RunLifeCycleState.TERMINATED, RunResultState.FAILED)),
             output,
-            "--new-cluster", "m5d.large");
+            "--new-cluster",
+            "m5d.large");
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString())
@@ -151,9 +154,7 @@ class SubmitCommandTest {
   void aRunThatDoesNotFinishInTimeStopsWaitingAndExitsOne() throws IOException {
     int code =
         submit(
-            List.of(run(RunLifeCycleState.RUNNING, null)),
-            null,
-            "--serverless", "--timeout", "1");
+            List.of(run(RunLifeCycleState.RUNNING, null)), null, "--serverless", "--timeout", "1");
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString())
@@ -164,7 +165,8 @@ class SubmitCommandTest {
   @Test
   void a429IsRetriedByTheSdk() throws IOException {
     databricks =
-        new FakeDatabricks(List.of(run(RunLifeCycleState.TERMINATED, RunResultState.SUCCESS)), null);
+        new FakeDatabricks(
+            List.of(run(RunLifeCycleState.TERMINATED, RunResultState.SUCCESS)), null);
     databricks.throttleNextSubmit();
 
     int code = execute("--serverless");
@@ -184,8 +186,7 @@ class SubmitCommandTest {
     CommandLine cli = new CommandLine(new SubmitCommand(profile -> databricks.client()));
     cli.setErr(new PrintWriter(err, true));
 
-    int code =
-        cli.execute("--volume", "dbfs:/jars", "--jar", jar.toString(), "--serverless");
+    int code = cli.execute("--volume", "dbfs:/jars", "--jar", jar.toString(), "--serverless");
 
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("not a Unity Catalog volume path");

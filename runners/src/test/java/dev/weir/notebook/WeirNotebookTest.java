@@ -35,7 +35,12 @@ class WeirNotebookTest {
 
   @Test
   void theTypedBuilderRunsTheSameWay() {
-    RunResult result = weir.withEnv("prod").runBuilder().pipelines("data_processing").nodes("clean", "summarize").run();
+    RunResult result =
+        weir.withEnv("prod")
+            .runBuilder()
+            .pipelines("data_processing")
+            .nodes("clean", "summarize")
+            .run();
 
     assertThat(result.nodeSeconds()).containsOnlyKeys("clean", "summarize");
     assertThat(weir.withEnv("prod").catalog().load("summary")).isEqualTo("bonjour WEIR");

@@ -115,6 +115,27 @@ class SpaceflightsEndToEndTest {
   }
 
   @Test
+  void metricsAndChartReachTheLocalMlflowStore() throws IOException {
+    Map<String, Double> metrics = metrics();
+    // mlruns/<experiment id>/<run id>/metrics/<key>: lines "timestamp value step".
+    List<Path> r2Files;
+    try (var files = Files.walk(project.resolve("mlruns"))) {
+      r2Files = files.filter(p -> p.endsWith(Paths.get("metrics", "r2_score"))).sorted().toList();
+    }
+    assertThat(r2Files).as("one MLflow run per Weir run").hasSize(2);
+    for (Path file : r2Files) {
+      String[] line = Files.readAllLines(file).get(0).split(" ");
+      assertThat(Double.parseDouble(line[1])).isEqualTo(metrics.get("r2_score"));
+      Path chart =
+          file.getParent()
+              .getParent()
+              .resolve("artifacts/charts/shuttle_passenger_capacity_plot.png");
+      assertThat(chart).exists();
+      assertThat(Arrays.copyOf(Files.readAllBytes(chart), 8)).isEqualTo(PNG_SIGNATURE);
+    }
+  }
+
+  @Test
   void regressorHasOneVersionPerRunWithACoefficientPerFeature() throws IOException {
     Path versions = project.resolve("data/06_models/regressor.json");
     List<String> saved;

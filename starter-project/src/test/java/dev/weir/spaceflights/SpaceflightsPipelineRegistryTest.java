@@ -55,7 +55,7 @@ class SpaceflightsPipelineRegistryTest {
             "params:model_options",
             "params:passenger_capacity_chart");
     assertThat(all.outputs())
-        .containsExactlyInAnyOrder("metrics", "shuttle_passenger_capacity_plot");
+        .containsExactlyInAnyOrder("metrics", "model_metrics", "shuttle_passenger_capacity_plot");
   }
 
   private static List<String> names(Pipeline pipeline) {

@@ -86,11 +86,58 @@ public final class SparkSessions {
     if (running.isPresent()) {
       return running.get();
     }
+    if (DATABRICKS_SESSION != null) {
+      // Databricks Connect (the starter's databricks-connect profile) has no local Spark: its
+      // session comes from the SDK's configuration (DATABRICKS_HOST, DATABRICKS_CLUSTER_ID or
+      // serverless, ~/.databrickscfg profiles, SPARK_REMOTE).
+      return databricksConnect();
+    }
     String url = remoteUrl(remote, sparkConf);
     if (url != null) {
       return connect(url, sparkConf);
     }
     return embedded(sparkConf, projectRoot);
+  }
+
+  /**
+   * {@code com.databricks.connect.DatabricksSession}, when Databricks Connect is on the classpath.
+   */
+  private static final @Nullable Class<?> DATABRICKS_SESSION =
+      optionalClass("com.databricks.connect.DatabricksSession");
+
+  private static @Nullable Class<?> optionalClass(String name) {
+    try {
+      return Class.forName(name, false, SparkSessions.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+  }
+
+  /**
+   * {@code DatabricksSession.builder().getOrCreate()}, called reflectively so that Weir does not
+   * depend on Databricks Connect.
+   */
+  private static SparkSession databricksConnect() {
+    try {
+      Object builder = DATABRICKS_SESSION.getMethod("builder").invoke(null);
+      SparkSession session =
+          (SparkSession) builder.getClass().getMethod("getOrCreate").invoke(builder);
+      LOG.info("Connected to Databricks over Databricks Connect (Spark {}).", session.version());
+      return session;
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new dev.weir.config.ConfigException(
+          "Databricks Connect could not create a session: "
+              + cause.getMessage()
+              + ". Set DATABRICKS_HOST and DATABRICKS_CLUSTER_ID (or DATABRICKS_SERVERLESS_COMPUTE_ID"
+              + "=auto), or a ~/.databrickscfg profile with DATABRICKS_CONFIG_PROFILE.",
+          cause);
+    } catch (ReflectiveOperationException e) {
+      throw new dev.weir.config.ConfigException(
+          "com.databricks.connect.DatabricksSession is on the classpath but has no"
+              + " builder().getOrCreate(): use databricks-connect 17.x or 18.x.",
+          e);
+    }
   }
 
   /**

@@ -45,8 +45,15 @@ class BundleGoldenTest {
     Path project = project();
     Outcome outcome =
         weir(
-            "bundle", "--project", project.toString(), "--group-by", "pipeline", "--target", "dev",
-            "--jar", "target/spaceflights-job.jar");
+            "bundle",
+            "--project",
+            project.toString(),
+            "--group-by",
+            "pipeline",
+            "--target",
+            "dev",
+            "--jar",
+            "target/spaceflights-job.jar");
 
     assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
     assertMatchesGolden(project, "pipeline-dev");
@@ -58,9 +65,19 @@ class BundleGoldenTest {
     Path project = project();
     Outcome outcome =
         weir(
-            "bundle", "--project", project.toString(), "--group-by", "node", "--target", "prod",
-            "--pipelines", "data_processing,reporting", "--jar", "target/spaceflights-job.jar",
-            "--remote-project", "/Volumes/main/default/spaceflights");
+            "bundle",
+            "--project",
+            project.toString(),
+            "--group-by",
+            "node",
+            "--target",
+            "prod",
+            "--pipelines",
+            "data_processing,reporting",
+            "--jar",
+            "target/spaceflights-job.jar",
+            "--remote-project",
+            "/Volumes/main/default/spaceflights");
 
     assertThat(outcome.exitCode()).as(outcome.toString()).isZero();
     assertMatchesGolden(project, "node-prod");
@@ -76,8 +93,13 @@ class BundleGoldenTest {
     Path project = project();
     Outcome outcome =
         weir(
-            "bundle", "--project", project.toString(), "--group-by", "node",
-            "--pipelines", "data_science");
+            "bundle",
+            "--project",
+            project.toString(),
+            "--group-by",
+            "node",
+            "--pipelines",
+            "data_science");
 
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err())
@@ -157,7 +179,8 @@ class BundleGoldenTest {
   }
 
   private static Map<String, Object> job(Path project, String key) throws IOException {
-    return map(map(map(load(project.resolve("resources/" + key + ".job.yml")), "resources"), "jobs"), key);
+    return map(
+        map(map(load(project.resolve("resources/" + key + ".job.yml")), "resources"), "jobs"), key);
   }
 
   @SuppressWarnings("unchecked")
@@ -170,7 +193,9 @@ class BundleGoldenTest {
     for (Map<String, Object> task : tasks(job)) {
       if (taskKey.equals(task.get("task_key"))) {
         List<Map<String, Object>> deps = (List<Map<String, Object>>) task.get("depends_on");
-        return deps == null ? List.of() : deps.stream().map(d -> (String) d.get("task_key")).toList();
+        return deps == null
+            ? List.of()
+            : deps.stream().map(d -> (String) d.get("task_key")).toList();
       }
     }
     throw new AssertionError("no task " + taskKey);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The notebook cells of the README, run by {@code jshell} (the JDK's REPL) as the script {@code
  * src/test/jshell/notebook.jsh} against the built job JAR plus the cluster's classpath, on an
- * embedded Spark. The project folder holds the raw data only: the configuration comes from the
- * JAR. The script prints its figures and exits non-zero on a failed check.
+ * embedded Spark. The project folder holds the raw data only: the configuration comes from the JAR.
+ * The script prints its figures and exits non-zero on a failed check.
  */
 @Tag(JobJar.TAG)
 class NotebookJshellTest {
@@ -40,8 +40,7 @@ class NotebookJshellTest {
       command.add("-R" + flag);
     }
     command.add("-R-Dweir.project=" + project);
-    command.add(
-        StarterProject.SOURCE.resolve("src/test/jshell/notebook.jsh").toString());
+    command.add(StarterProject.SOURCE.resolve("src/test/jshell/notebook.jsh").toString());
     jshell = JobJar.run(dir, Map.of(), command);
   }
 

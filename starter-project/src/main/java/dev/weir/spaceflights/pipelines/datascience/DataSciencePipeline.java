@@ -3,6 +3,8 @@ package dev.weir.spaceflights.pipelines.datascience;
 import static dev.weir.node.Node.node;
 
 import dev.weir.pipeline.Pipeline;
+import java.util.List;
+import java.util.Map;
 
 /** Builds the {@code data_science} pipeline, as Kedro's {@code create_pipeline()}. */
 public final class DataSciencePipeline {
@@ -11,7 +13,8 @@ public final class DataSciencePipeline {
   /**
    * @return {@code split_data_node} ({@code model_input_table} and {@code params:model_options} to
    *     {@code X_train}, {@code X_test}, {@code y_train}, {@code y_test}), {@code train_model_node}
-   *     (to {@code regressor}) and {@code evaluate_model_node} (to {@code metrics})
+   *     (to {@code regressor}) and {@code evaluate_model_node} (to {@code metrics}, a JSON file,
+   *     and {@code model_metrics}, the same scores as MLflow metrics)
    */
   public static Pipeline create() {
     return Pipeline.of(
@@ -25,10 +28,17 @@ public final class DataSciencePipeline {
             .output("regressor")
             .name("train_model_node")
             .build(),
-        node(DataScienceNodes::evaluateModel)
+        node(DataSciencePipeline::evaluateAndTrack)
             .inputs("regressor", "X_test", "y_test")
-            .output("metrics")
+            .outputs("metrics", "model_metrics")
             .name("evaluate_model_node")
             .build());
+  }
+
+  /** The scores twice: one copy for the JSON report, one for MLflow. */
+  private static List<Map<String, Double>> evaluateAndTrack(
+      LinearRegressionModel regressor, FeatureMatrix xTest, double[] yTest) {
+    Map<String, Double> metrics = DataScienceNodes.evaluateModel(regressor, xTest, yTest);
+    return List.of(metrics, metrics);
   }
 }
