@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The test JVM's one Spark session: {@code local[2]}, UI off and Delta configured through {@link
  * SparkSessions#embeddedSettings}; {@code getOrCreate} shares it with any other test class of this
- * module that started one first.
+ * module that started one first. Every call makes it the JVM's active and default session again.
  */
 public final class TestSpark {
   private static SparkSession session;
@@ -39,6 +39,10 @@ public final class TestSpark {
       }
       session = builder.getOrCreate();
     }
+    // A Spark Connect client created in this JVM (the SQL node tests) makes itself the active and
+    // default session; Delta and scheduler pools look those up, so point them back at classic.
+    SparkSession.setActiveSession(session);
+    SparkSession.setDefaultSession(session);
     return session;
   }
 }

@@ -2,7 +2,6 @@ package dev.weir.viz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.datasets.spark.SparkSessions;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.DatasetContext;
@@ -11,14 +10,14 @@ import dev.weir.io.MemoryDatasetType;
 import dev.weir.node.Node;
 import dev.weir.node.NodeMapFunction;
 import dev.weir.pipeline.Pipeline;
-import java.nio.file.Files;
+import dev.weir.testing.TestSpark;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,19 +29,9 @@ class DeltaRowCountsTest {
   private static SparkSession spark;
   @TempDir Path project;
 
-  @BeforeAll
-  static void startSpark() throws Exception {
-    // getOrCreate shares the JVM's session if another test class of this module started one.
-    SparkSession.Builder builder = SparkSession.builder();
-    SparkSessions.embeddedSettings(
-            Map.of(
-                "spark.master", "local[2]",
-                "spark.app.name", "weir-viz-tests",
-                "spark.sql.shuffle.partitions", "2",
-                "spark.databricks.delta.snapshotPartitions", "2"),
-            Files.createTempDirectory("weir-viz-spark"))
-        .forEach(builder::config);
-    spark = builder.getOrCreate();
+  @BeforeEach
+  void useTheSharedSession() {
+    spark = TestSpark.session();
   }
 
   @Test
