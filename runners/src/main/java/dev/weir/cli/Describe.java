@@ -12,16 +12,26 @@ final class Describe {
 
   /**
    * @param description a {@link dev.weir.io.Dataset#describe()} map (never credentials)
-   * @return {@code type at location}, or the map when it has no location key
+   * @return {@code type at location}; for a wrapper (such as {@code mlflow.MlflowArtifactDataset})
+   *     the wrapped dataset's location; {@code type} alone, or the map, when there is no location
    */
   static String location(Map<String, Object> description) {
     Object type = description.get("type");
+    String prefix = type != null ? type + " at " : "";
     for (String key : LOCATION_KEYS) {
       Object value = description.get(key);
       if (value != null) {
-        return (type != null ? type + " at " : "") + value;
+        return prefix + value;
       }
     }
-    return description.toString();
+    if (description.get("dataset") instanceof Map<?, ?> inner) {
+      for (String key : LOCATION_KEYS) {
+        Object value = inner.get(key);
+        if (value != null) {
+          return prefix + value;
+        }
+      }
+    }
+    return type != null ? type.toString() : description.toString();
   }
 }
