@@ -7,10 +7,8 @@ import dev.weir.runner.spark.SparkRunSupport;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
@@ -80,55 +78,135 @@ public final class ParallelRunner extends Runner {
     if (n == 0) {
       return;
     }
-    int[] waitingOn = new int[n];
-    Deque<Integer> ready = new ArrayDeque<>();
-    for (int i = 0; i < n; i++) {
-      waitingOn[i] = state.parentCount(i);
-      if (waitingOn[i] == 0) {
-        ready.add(i);
-      }
-    }
-    BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     ExecutorService pool = Executors.newFixedThreadPool(workers(n), new NodeThreads());
-    NodeFailedException failure = null;
-    int running = 0;
+    Schedule schedule = new Schedule(state, pool);
     try {
-      while (true) {
-        while (failure == null && !state.anyNodeFailed() && !ready.isEmpty()) {
-          int i = ready.poll();
-          pool.execute(() -> completions.add(runOne(state, nodes.get(i), i)));
-          running++;
-        }
-        if (running == 0) {
-          break;
-        }
-        Completion c = completions.take();
-        running--;
-        Node node = nodes.get(c.node());
-        if (c.error() != null) {
-          if (failure == null) {
-            failure = state.failure(node, c.error());
-          } else {
-            failure.addSuppressed(state.failure(node, c.error()));
-          }
-          continue;
-        }
-        state.finished(node, c.nanos());
-        for (int child : state.children(c.node())) {
-          if (--waitingOn[child] == 0) {
-            ready.add(child);
-          }
-        }
-      }
+      schedule.awaitEnd();
     } catch (InterruptedException e) {
       pool.shutdownNow();
       Thread.currentThread().interrupt();
-      throw new WeirException("The run was interrupted while " + running + " nodes were running.");
+      throw new WeirException(
+          "The run was interrupted while " + schedule.running() + " nodes were running.");
     } finally {
       pool.shutdown();
     }
-    if (failure != null) {
-      throw failure;
+    schedule.rethrow();
+  }
+
+  /**
+   * The run's scheduling state, shared by the worker threads under its monitor. A worker that
+   * finishes a node makes its children ready and goes on with one of them itself, handing only the
+   * others to the pool: on a chain no node waits for a thread hand-off or a wake-up of a separate
+   * scheduling thread.
+   */
+  private static final class Schedule {
+    private final RunState state;
+    private final List<Node> nodes;
+    private final ExecutorService pool;
+    private final int[] waitingOn;
+    private final Deque<Integer> ready = new ArrayDeque<>();
+    private int running;
+    private @Nullable NodeFailedException failure;
+    private @Nullable Throwable internalError;
+
+    Schedule(RunState state, ExecutorService pool) {
+      this.state = state;
+      this.nodes = state.nodes();
+      this.pool = pool;
+      this.waitingOn = new int[nodes.size()];
+      synchronized (this) {
+        for (int i = 0; i < nodes.size(); i++) {
+          waitingOn[i] = state.parentCount(i);
+          if (waitingOn[i] == 0) {
+            ready.add(i);
+          }
+        }
+        startReady();
+      }
+    }
+
+    /** Hands every ready node to the pool; the caller holds the monitor. */
+    private void startReady() {
+      while (!ready.isEmpty()) {
+        int i = ready.poll();
+        running++;
+        pool.execute(() -> runFrom(i));
+      }
+    }
+
+    private void runFrom(int first) {
+      int next = first;
+      while (next >= 0) {
+        Completion c = runOne(state, nodes.get(next), next);
+        synchronized (this) {
+          next = -1;
+          try {
+            next = afterNode(c);
+          } catch (RuntimeException | Error e) {
+            // Never lose an error on a worker thread: the waiting thread rethrows it.
+            if (internalError == null) {
+              internalError = e;
+            }
+          }
+          if (next < 0) {
+            running--;
+            if (running == 0) {
+              notifyAll();
+            }
+          }
+        }
+      }
+    }
+
+    /**
+     * Records a finished node; the caller holds the monitor.
+     *
+     * @return a node this thread should run next, or -1
+     */
+    private int afterNode(Completion c) {
+      Node node = nodes.get(c.node());
+      if (c.error() != null) {
+        if (failure == null) {
+          failure = state.failure(node, c.error());
+        } else {
+          failure.addSuppressed(state.failure(node, c.error()));
+        }
+        return -1;
+      }
+      state.finished(node, c.nanos());
+      for (int child : state.children(c.node())) {
+        if (--waitingOn[child] == 0) {
+          ready.add(child);
+        }
+      }
+      if (failure != null || internalError != null || state.anyNodeFailed() || ready.isEmpty()) {
+        return -1;
+      }
+      int next = ready.poll();
+      startReady();
+      return next;
+    }
+
+    synchronized void awaitEnd() throws InterruptedException {
+      while (running > 0) {
+        wait();
+      }
+    }
+
+    synchronized int running() {
+      return running;
+    }
+
+    synchronized void rethrow() {
+      if (internalError instanceof RuntimeException e) {
+        throw e;
+      }
+      if (internalError instanceof Error e) {
+        throw e;
+      }
+      if (failure != null) {
+        throw failure;
+      }
     }
   }
 

@@ -90,6 +90,57 @@ final class RowCounts {
   }
 
   /**
+   * The rows written by the latest commit of the Delta table a catalog entry writes: read from the
+   * table's {@code _delta_log} when the session runs in this JVM and the table is a local directory
+   * (no Spark job), else with {@code DESCRIBE HISTORY ... LIMIT 1}.
+   *
+   * @param session a Spark session from {@link #sparkSessionOf}
+   * @param typeName the entry's canonical type name
+   * @param spec the entry
+   * @param projectPath the project root, for relative {@code filepath}s
+   * @return the rows written, or {@code null} when the entry is not a Delta table or its latest
+   *     commit has no such metric
+   * @throws java.io.UncheckedIOException when the local log cannot be read
+   */
+  static @Nullable Long deltaRowsWritten(
+      Object session, String typeName, DatasetSpec spec, Path projectPath) {
+    String id = deltaIdentifier(typeName, spec, projectPath);
+    if (id == null || !SPARK_PRESENT) {
+      return null;
+    }
+    Path local = localTableDir(spec, projectPath);
+    if (local != null && SparkRowCounts.isClassic(session)) {
+      try {
+        return DeltaCommitLog.latestCommitRows(local);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return SparkRowCounts.latestCommitRows(session, id);
+  }
+
+  /**
+   * @return the entry's {@code filepath} as a local directory holding a {@code _delta_log}, or
+   *     {@code null} for tables, URIs other than {@code file:}, and paths without a log
+   */
+  static @Nullable Path localTableDir(DatasetSpec spec, Path projectPath) {
+    String filepath = spec.string("filepath");
+    if (filepath == null || spec.string("table") != null) {
+      return null;
+    }
+    String resolved = dev.weir.io.DatasetContext.of(projectPath).resolvePath(filepath);
+    Path dir;
+    if (resolved.startsWith("file:")) {
+      dir = Path.of(java.net.URI.create(resolved));
+    } else if (resolved.startsWith("/") && !resolved.startsWith("/Volumes/")) {
+      dir = Path.of(resolved);
+    } else {
+      return null;
+    }
+    return java.nio.file.Files.isDirectory(dir.resolve("_delta_log")) ? dir : null;
+  }
+
+  /**
    * @param session a Spark session from {@link #sparkSessionOf}
    * @param deltaIdentifier from {@link #deltaIdentifier}
    * @return rows written by the table's latest commit, or {@code null} when the log has no such
@@ -97,5 +148,27 @@ final class RowCounts {
    */
   static @Nullable Long deltaRowsWritten(Object session, String deltaIdentifier) {
     return SPARK_PRESENT ? SparkRowCounts.latestCommitRows(session, deltaIdentifier) : null;
+  }
+
+  /**
+   * @param operationMetrics a Delta commit's {@code operationMetrics}
+   * @return {@code numOutputRows} for writes; for {@code MERGE}, which reports rows per action,
+   *     {@code numTargetRowsInserted} + {@code numTargetRowsUpdated} + {@code numTargetRowsCopied};
+   *     {@code null} when none is there
+   */
+  static @Nullable Long rowsWritten(java.util.Map<String, String> operationMetrics) {
+    String written = operationMetrics.get("numOutputRows");
+    if (written != null) {
+      return Long.parseLong(written);
+    }
+    Long total = null;
+    for (String key :
+        new String[] {"numTargetRowsInserted", "numTargetRowsUpdated", "numTargetRowsCopied"}) {
+      String v = operationMetrics.get(key);
+      if (v != null) {
+        total = (total == null ? 0L : total) + Long.parseLong(v);
+      }
+    }
+    return total;
   }
 }

@@ -232,13 +232,10 @@ public final class RunRecorderHook implements Hook {
       if (c != null && o.session() != null) {
         try {
           Optional<DatasetSpec> spec = c.spec(o.dataset());
-          String id =
-              spec.isEmpty()
-                  ? null
-                  : RowCounts.deltaIdentifier(
-                      c.typeName(o.dataset()), spec.get(), given.projectPath());
-          if (id != null) {
-            rows = RowCounts.deltaRowsWritten(o.session(), id);
+          if (spec.isPresent()) {
+            rows =
+                RowCounts.deltaRowsWritten(
+                    o.session(), c.typeName(o.dataset()), spec.get(), given.projectPath());
           }
         } catch (RuntimeException | LinkageError e) {
           LOG.debug("No row count for {}: {}", o.dataset(), e.toString());

@@ -1,6 +1,5 @@
 package dev.weir.viz;
 
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,6 +16,11 @@ final class SparkRowCounts {
     return data instanceof Dataset<?> df ? df.sparkSession() : null;
   }
 
+  /** Whether the session runs in this JVM, so a local table path means this machine's disk. */
+  static boolean isClassic(Object session) {
+    return session instanceof org.apache.spark.sql.classic.SparkSession;
+  }
+
   static @Nullable Long latestCommitRows(Object session, String deltaIdentifier) {
     Dataset<Row> history =
         ((SparkSession) session).sql("DESCRIBE HISTORY " + deltaIdentifier + " LIMIT 1");
@@ -24,20 +28,6 @@ final class SparkRowCounts {
     if (rows.length == 0 || rows[0].isNullAt(0)) {
       return null;
     }
-    Map<String, String> metrics = rows[0].getJavaMap(0);
-    String written = metrics.get("numOutputRows");
-    if (written != null) {
-      return Long.parseLong(written);
-    }
-    // MERGE reports rows per action instead of one total.
-    Long total = null;
-    for (String key :
-        new String[] {"numTargetRowsInserted", "numTargetRowsUpdated", "numTargetRowsCopied"}) {
-      String v = metrics.get(key);
-      if (v != null) {
-        total = (total == null ? 0L : total) + Long.parseLong(v);
-      }
-    }
-    return total;
+    return RowCounts.rowsWritten(rows[0].getJavaMap(0));
   }
 }

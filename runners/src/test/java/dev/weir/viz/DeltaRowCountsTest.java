@@ -53,6 +53,27 @@ class DeltaRowCountsTest {
   }
 
   @Test
+  void theLocalLogGivesTheSameCountAsDescribeHistory() throws Exception {
+    Path table = project.resolve("data/local");
+    String id = "delta.`" + table + "`";
+    spark.range(5).write().format("delta").save(table.toString());
+    assertThat(DeltaCommitLog.latestCommitRows(table))
+        .isEqualTo(5L)
+        .isEqualTo(RowCounts.deltaRowsWritten(spark, id));
+
+    spark.range(3, 9).createOrReplaceTempView("more");
+    spark.sql(
+        "MERGE INTO "
+            + id
+            + " t USING more m ON t.id = m.id"
+            + " WHEN MATCHED THEN UPDATE SET t.id = m.id WHEN NOT MATCHED THEN INSERT *");
+    Long fromLog = DeltaCommitLog.latestCommitRows(table);
+    assertThat(fromLog).isNotNull().isEqualTo(RowCounts.deltaRowsWritten(spark, id));
+
+    assertThat(DeltaCommitLog.latestCommitRows(project.resolve("data/none"))).isNull();
+  }
+
+  @Test
   void theRecorderStoresTheRowsOfTheLatestDeltaCommitAndNoneForCsv() {
     Path delta = project.resolve("data/03_primary/model_input_table");
     Path csv = project.resolve("data/08_reporting/report.csv");

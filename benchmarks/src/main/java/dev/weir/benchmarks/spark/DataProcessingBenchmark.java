@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The spaceflights {@code data_processing} pipeline through Weir against the same transformations
  * as one plain Spark program ({@link PlainSparkProgram}), on one SparkSession, interleaved: every
- * invocation runs all three variants one after the other, rotating which goes first, each writing
+ * invocation runs all four variants one after the other, rotating which goes first, each writing
  * its four Delta tables to fresh directories made before the invocation.
  *
  * <ul>
@@ -42,9 +42,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code weirRunnerMs}: the same project's catalog ({@code Session.catalog}) and pipeline run
  *       by {@link SequentialRunner} with no hooks: Weir's runner and catalog alone.
  *   <li>{@code plainMs}: the plain program.
+ *   <li>{@code plainReadBackMs}: the plain program, its join reading the three intermediate Delta
+ *       tables back as Weir's join node does; {@code runnerReadBackRatio} is Weir's runner over it,
+ *       Weir's own overhead with the same reads and writes.
  * </ul>
  *
- * The primary score is the time of one invocation (all three); the figures are the secondary
+ * The primary score is the time of one invocation (all four); the figures are the secondary
  * results, in milliseconds, and {@code sessionRatio} / {@code runnerRatio} are Weir / plain for the
  * invocation. Each iteration is exactly one invocation: average-time mode with a 1 ms iteration
  * time, so that JMH collects the {@link AuxCounters} (summed per iteration).
@@ -90,6 +93,7 @@ public class DataProcessingBenchmark {
   private Path weirSessionProject = Path.of(".");
   private Path weirRunnerProject = Path.of(".");
   private Path plainOut = Path.of(".");
+  private Path plainReadBackOut = Path.of(".");
   private int invocation;
 
   /** Per-invocation times (ms) and ratios, reported by JMH as secondary results. */
@@ -105,6 +109,12 @@ public class DataProcessingBenchmark {
     /** Plain Spark time. */
     public double plainMs;
 
+    /** Plain Spark time when the join reads the intermediate tables back. */
+    public double plainReadBackMs;
+
+    /** weirRunnerMs / plainReadBackMs: Weir's own overhead over the same reads and writes. */
+    public double runnerReadBackRatio;
+
     /** weirSessionMs / plainMs. */
     public double sessionRatio;
 
@@ -117,6 +127,8 @@ public class DataProcessingBenchmark {
       weirSessionMs = 0;
       weirRunnerMs = 0;
       plainMs = 0;
+      plainReadBackMs = 0;
+      runnerReadBackRatio = 0;
       sessionRatio = 0;
       runnerRatio = 0;
     }
@@ -135,18 +147,22 @@ public class DataProcessingBenchmark {
     weirSessionProject = SparkFixture.newProject(root);
     weirRunnerProject = SparkFixture.newProject(root);
     plainOut = Files.createTempDirectory(root, "plain-");
+    plainReadBackOut = Files.createTempDirectory(root, "plain-read-back-");
   }
 
-  /** Checks the three variants wrote the same model input table, then deletes the outputs. */
+  /** Checks the four variants wrote the same model input table, then deletes the outputs. */
   @TearDown(Level.Iteration)
   public void checkAndClean() {
     long plain = rows(plainOut.resolve("03_primary/model_input_table"));
+    long readBack = rows(plainReadBackOut.resolve("03_primary/model_input_table"));
     long session = rows(weirSessionProject.resolve("data/03_primary/model_input_table"));
     long runner = rows(weirRunnerProject.resolve("data/03_primary/model_input_table"));
-    if (plain == 0 || plain != session || plain != runner) {
+    if (plain == 0 || plain != session || plain != runner || plain != readBack) {
       throw new IllegalStateException(
           "model_input_table rows differ: plain "
               + plain
+              + ", plain read back "
+              + readBack
               + ", session "
               + session
               + ", runner "
@@ -155,6 +171,7 @@ public class DataProcessingBenchmark {
     Projects.delete(weirSessionProject);
     Projects.delete(weirRunnerProject);
     Projects.delete(plainOut);
+    Projects.delete(plainReadBackOut);
   }
 
   /** Stops the session. */
@@ -169,7 +186,7 @@ public class DataProcessingBenchmark {
   }
 
   /**
-   * Runs the three variants, rotating the order per invocation.
+   * Runs the four variants, rotating the order per invocation.
    *
    * @param times where the per-variant times go
    */
@@ -179,13 +196,15 @@ public class DataProcessingBenchmark {
         List.of(
             () -> times.weirSessionMs = timed(this::weirSession),
             () -> times.weirRunnerMs = timed(this::weirRunner),
-            () -> times.plainMs = timed(this::plain));
+            () -> times.plainMs = timed(this::plain),
+            () -> times.plainReadBackMs = timed(this::plainReadBack));
     int first = invocation++ % variants.size();
     for (int k = 0; k < variants.size(); k++) {
       variants.get((first + k) % variants.size()).run();
     }
     times.sessionRatio = times.weirSessionMs / times.plainMs;
     times.runnerRatio = times.weirRunnerMs / times.plainMs;
+    times.runnerReadBackRatio = times.weirRunnerMs / times.plainReadBackMs;
   }
 
   private static double timed(Runnable r) {
@@ -215,5 +234,9 @@ public class DataProcessingBenchmark {
 
   private void plain() {
     PlainSparkProgram.run(spark, weirRunnerProject.resolve("data/01_raw"), plainOut);
+  }
+
+  private void plainReadBack() {
+    PlainSparkProgram.run(spark, weirRunnerProject.resolve("data/01_raw"), plainReadBackOut, true);
   }
 }

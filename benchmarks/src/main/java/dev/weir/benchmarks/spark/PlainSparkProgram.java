@@ -31,7 +31,8 @@ import org.apache.spark.sql.types.StructField;
  *
  * <p>One difference from the Weir run is inherent to a single program: the join uses the cleaned
  * DataFrames directly, whereas Weir's join node loads the three intermediate Delta tables back
- * through the catalog, as Kedro does.
+ * through the catalog, as Kedro does. {@link #run(SparkSession, Path, Path, boolean)} with {@code
+ * readBack} does the same by hand, to separate that cost from Weir's own.
  */
 final class PlainSparkProgram {
   private static final String[] UNUSED_REVIEW_COLUMNS = {
@@ -54,6 +55,18 @@ final class PlainSparkProgram {
    *     03_primary/model_input_table}
    */
   static void run(SparkSession spark, Path raw, Path out) {
+    run(spark, raw, out, false);
+  }
+
+  /**
+   * @param spark the session
+   * @param raw the directory of the raw files
+   * @param out where the four Delta tables go
+   * @param readBack whether the join reads the three intermediate Delta tables back, as a pipeline
+   *     of separately saved steps does (Kedro's model, and Weir's), instead of reusing the cleaned
+   *     DataFrames
+   */
+  static void run(SparkSession spark, Path raw, Path out, boolean readBack) {
     Dataset<Row> companies = csv(spark, raw.resolve("companies.csv"));
     Dataset<Row> reviews = csv(spark, raw.resolve("reviews.csv"));
     Dataset<Row> shuttles = excel(spark, raw.resolve("shuttles.xlsx"));
@@ -77,6 +90,12 @@ final class PlainSparkProgram {
     writeDelta(preprocessedShuttles, out.resolve("02_intermediate/preprocessed_shuttles"));
     writeDelta(preprocessedReviews, out.resolve("02_intermediate/preprocessed_reviews"));
 
+    if (readBack) {
+      preprocessedCompanies =
+          readDelta(spark, out.resolve("02_intermediate/preprocessed_companies"));
+      preprocessedShuttles = readDelta(spark, out.resolve("02_intermediate/preprocessed_shuttles"));
+      preprocessedReviews = readDelta(spark, out.resolve("02_intermediate/preprocessed_reviews"));
+    }
     Dataset<Row> modelInput =
         preprocessedShuttles
             .withColumnRenamed("id", "shuttle_id")
@@ -89,6 +108,10 @@ final class PlainSparkProgram {
 
   private static Dataset<Row> csv(SparkSession spark, Path file) {
     return spark.read().option("header", "true").option("inferSchema", "true").csv(file.toString());
+  }
+
+  private static Dataset<Row> readDelta(SparkSession spark, Path path) {
+    return spark.read().format("delta").load(path.toString());
   }
 
   private static void writeDelta(Dataset<Row> df, Path path) {

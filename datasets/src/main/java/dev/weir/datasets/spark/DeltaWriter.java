@@ -25,9 +25,9 @@ final class DeltaWriter {
   static void write(
       String datasetName, DeltaTarget target, DeltaWriteOptions options, Dataset<Row> data) {
     SparkSession spark = data.sparkSession();
-    boolean exists = target.exists(spark);
     String mode = options.mode();
-    if (!exists || mode.equals("overwrite")) {
+    // Checking for the table costs a log read, and an overwrite does not need the answer.
+    if (mode.equals("overwrite") || !target.exists(spark)) {
       // Kedro's ManagedTableDataset creates a missing table on the first upsert too.
       target.write(spark, writer(data, options, "overwrite"));
       return;
