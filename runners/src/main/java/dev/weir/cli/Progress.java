@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,15 @@ class Progress implements Hook {
    * @return the progress for that kind of console
    */
   static Progress forConsole(boolean terminal) {
-    return terminal ? new Bar() : new Progress();
+    return terminal ? new Bar(null) : new Progress();
+  }
+
+  /**
+   * @param consumer where the bar is drawn, in place of the terminal
+   * @return the live bar, drawing to {@code consumer}
+   */
+  static Progress bar(ProgressBarConsumer consumer) {
+    return new Bar(consumer);
   }
 
   /** Ends the display; safe to call twice. */
@@ -34,19 +43,27 @@ class Progress implements Hook {
   /** The live bar; node hooks come from worker threads under the parallel runner. */
   private static final class Bar extends Progress {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final @Nullable ProgressBarConsumer consumer;
     private volatile @Nullable ProgressBar bar;
+
+    Bar(@Nullable ProgressBarConsumer consumer) {
+      this.consumer = consumer;
+    }
 
     @Override
     public void beforePipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
-      bar =
+      ProgressBarBuilder builder =
           new ProgressBarBuilder()
               .setTaskName("weir run")
               .setInitialMax(pipeline.nodes().size())
               .setStyle(ProgressBarStyle.ASCII)
               .setUpdateIntervalMillis(250)
               .continuousUpdate()
-              .hideEta()
-              .build();
+              .hideEta();
+      if (consumer != null) {
+        builder.setConsumer(consumer);
+      }
+      bar = builder.build();
     }
 
     @Override

@@ -38,9 +38,7 @@ final class SparkServices {
     Map<String, Object> conf = new LinkedHashMap<>(sparkConf);
     boolean embedded =
         given == null
-            && remote == null
-            && !conf.containsKey("spark.remote")
-            && System.getenv("SPARK_REMOTE") == null
+            && SparkSessions.remoteUrl(remote, conf) == null
             && SparkSession.getActiveSession().isEmpty();
     if (embedded) {
       conf.putIfAbsent("spark.scheduler.mode", "FAIR");

@@ -91,6 +91,32 @@ class MainTest {
   }
 
   @Test
+  void dryRunWithMissingCredentialsExitsTwoNamingTheBlockAndShowingNoSecret() {
+    TestProject.write(dir.resolve("conf/local/credentials.yml"), "other_creds:\n  token: x\n");
+
+    Cli cli = weir("run", "--dry-run");
+
+    assertThat(cli.exitCode()).as(cli.all()).isEqualTo(2);
+    assertThat(cli.err()).contains("db_creds").contains("raw").doesNotContain("\tat ");
+    assertThat(cli.all()).doesNotContain(TestProject.SECRET);
+    assertThat(dir.resolve("data/summary.txt")).doesNotExist();
+  }
+
+  @Test
+  void dryRunWithAnUnknownDatasetTypeExitsTwoNamingTheEntry() {
+    TestProject.write(
+        dir.resolve("conf/base/catalog.yml"),
+        TestProject.read(dir.resolve("conf/base/catalog.yml"))
+            + "\nextra:\n  type: test.NoSuchDataset\n  filepath: data/extra.txt\n");
+
+    Cli cli = weir("run", "--dry-run");
+
+    assertThat(cli.exitCode()).as(cli.all()).isEqualTo(2);
+    assertThat(cli.err()).contains("extra").contains("test.NoSuchDataset").doesNotContain("\tat ");
+    assertThat(dir.resolve("data/summary.txt")).doesNotExist();
+  }
+
+  @Test
   void dryRunPrintsThePlanAndComputesNothing() {
     Cli cli = weir("run", "--dry-run", "--spark-remote", "sc://localhost:1");
 

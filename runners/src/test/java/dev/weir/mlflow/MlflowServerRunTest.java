@@ -234,6 +234,57 @@ class MlflowServerRunTest {
   }
 
   @Test
+  void aUsernameAndPasswordFromCredentialsAreSentAsBasicAuthAndNeverLogged() throws Exception {
+    SpaceflightsLikeProject.write(
+        project.resolve("conf/local/credentials.yml"),
+        "mlflow_server:\n  username: ada\n  password: pw-SECRET-2\n");
+    String expected =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString(
+                    "ada:pw-SECRET-2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (LogCapture logs = new LogCapture()) {
+      run(yml("credentials: mlflow_server\n"), false, RunOptions.defaults());
+      assertThat(server.requests).isNotEmpty().allMatch(r -> r.authorization().equals(expected));
+      assertThat(server.onlyRun().tags.values()).noneMatch(v -> v.contains("pw-SECRET-2"));
+      assertThat(logs.warnings()).noneMatch(w -> w.contains("pw-SECRET-2"));
+    }
+  }
+
+  /**
+   * {@code databricks://<profile>}: the MLflow client's own {@code
+   * DatabricksConfigHostCredsProvider} reads the profile from {@code ~/.databrickscfg} (it resolves
+   * {@code ~} from the {@code user.home} system property, set here to a temporary folder), then
+   * speaks the same REST API to the profile's host, here the loopback server.
+   */
+  @Test
+  void aDatabricksProfileUriUsesTheProfilesHostAndToken(@TempDir Path home) throws Exception {
+    Files.writeString(
+        home.resolve(".databrickscfg"),
+        "[weirtest]\nhost = " + server.uri() + "\ntoken = dapi-SECRET-3\n");
+    String userHome = System.getProperty("user.home");
+    System.setProperty("user.home", home.toString());
+    RunResult result;
+    try (LogCapture logs = new LogCapture()) {
+      result =
+          run(
+              "tracking_uri: databricks://weirtest\nexperiment: /Shared/spaceflights\n"
+                  + "timeout_seconds: 5\n",
+              false,
+              RunOptions.defaults());
+      assertThat(logs.warnings()).noneMatch(w -> w.contains("dapi-SECRET-3"));
+    } finally {
+      System.setProperty("user.home", userHome);
+    }
+    assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
+    assertThat(server.requests)
+        .isNotEmpty()
+        .allMatch(r -> r.authorization().equals("Bearer dapi-SECRET-3"));
+    assertThat(server.onlyRun().info.getStatus()).isEqualTo(Service.RunStatus.FINISHED);
+    assertThat(String.join("\n", lastSummary)).contains("#mlflow/experiments/");
+  }
+
+  @Test
   void aDisabledPipelineIsNotTracked() {
     run(
         yml("disable_for_pipelines: [training]\n"),

@@ -175,6 +175,19 @@ public final class SparkSessions {
    * @return the URL, or null for an embedded / active session
    */
   public static @Nullable String remoteUrl(@Nullable String remote, Map<String, Object> sparkConf) {
+    return remoteUrl(remote, sparkConf, System.getenv());
+  }
+
+  /**
+   * {@link #remoteUrl(String, Map)} with the environment given.
+   *
+   * @param remote the CLI value, or null
+   * @param sparkConf the {@code spark.yml} settings
+   * @param environment environment variables; {@code SPARK_REMOTE} is read from it
+   * @return the URL, or null for an embedded / active session
+   */
+  static @Nullable String remoteUrl(
+      @Nullable String remote, Map<String, Object> sparkConf, Map<String, String> environment) {
     if (remote != null && !remote.isBlank()) {
       return remote;
     }
@@ -182,7 +195,7 @@ public final class SparkSessions {
     if (fromConf != null && !fromConf.toString().isBlank()) {
       return fromConf.toString();
     }
-    String env = System.getenv("SPARK_REMOTE");
+    String env = environment.get("SPARK_REMOTE");
     return env == null || env.isBlank() ? null : env;
   }
 

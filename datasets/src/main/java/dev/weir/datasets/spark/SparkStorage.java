@@ -36,6 +36,8 @@ import org.apache.spark.sql.SparkSession;
  * </ul>
  */
 final class SparkStorage {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SparkStorage.class);
+
   private SparkStorage() {}
 
   /**
@@ -167,6 +169,11 @@ final class SparkStorage {
       return;
     }
     if (!SparkSessions.isClassic(spark)) {
+      LOG.warn(
+          "Over Spark Connect Weir cannot stage the overwrite of {}: it is written in place, so a"
+              + " failed save can leave it partly written. Use a Delta dataset for an atomic"
+              + " overwrite.",
+          target);
       write.accept(target);
       return;
     }

@@ -44,6 +44,17 @@ class SparkSessionsTest {
   }
 
   @Test
+  void sparkRemoteFromTheEnvironmentComesLast() {
+    Map<String, String> env = Map.of("SPARK_REMOTE", "sc://env:3");
+    assertThat(SparkSessions.remoteUrl(null, Map.of(), env)).isEqualTo("sc://env:3");
+    assertThat(SparkSessions.remoteUrl(null, Map.of("spark.remote", "sc://yml:2"), env))
+        .isEqualTo("sc://yml:2");
+    assertThat(SparkSessions.remoteUrl("sc://cli:1", Map.of(), env)).isEqualTo("sc://cli:1");
+    assertThat(SparkSessions.remoteUrl(null, Map.of(), Map.of("SPARK_REMOTE", " "))).isNull();
+    assertThat(SparkSessions.remoteUrl(null, Map.of(), Map.of())).isNull();
+  }
+
+  @Test
   void aGivenSessionWinsAndIsNeverStoppedByWeir() {
     SparkSession given = SharedSpark.classic();
     assertThat(SparkSessions.resolve(given, "sc://ignored:1", Map.of(), Path.of("/p")))
