@@ -76,7 +76,8 @@ class SpaceflightsEndToEndTest {
             "train_model_node",
             "evaluate_model_node",
             "compare_passenger_capacity_node",
-            "plot_passenger_capacity_node");
+            "plot_passenger_capacity_node",
+            "shuttle_prices_by_type_node");
     for (RunResult run : List.of(firstRun, secondRun)) {
       assertThat(run.status()).isEqualTo(RunResult.Status.SUCCESS);
       assertThat(run.nodeSeconds().keySet()).containsExactlyInAnyOrderElementsOf(nodes);
@@ -170,6 +171,49 @@ class SpaceflightsEndToEndTest {
         table.select("shuttle_type").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertThat(new TreeSet<>(types)).isEqualTo(raw.shuttleTypes());
     assertThat(types).hasSize(raw.shuttleTypes().size());
+  }
+
+  /**
+   * The SQL node's output, against the same aggregation written with the DataFrame API over the
+   * model input table (itself checked against the raw files above), with the threshold read from
+   * {@code parameters_reporting.yml}.
+   */
+  @Test
+  void shuttlePricesByTypeMatchTheDataFrameComputationForTheConfiguredRating() throws IOException {
+    double minRating =
+        ((Number) parameters("parameters_reporting.yml", "price_report").get("min_company_rating"))
+            .doubleValue();
+    Dataset<Row> expected =
+        spark()
+            .read()
+            .format("delta")
+            .load(path("data/03_primary/model_input_table"))
+            .where(org.apache.spark.sql.functions.col("company_rating").geq(minRating))
+            .groupBy("shuttle_type")
+            .agg(
+                org.apache.spark.sql.functions.count("*").as("shuttles"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .round(org.apache.spark.sql.functions.avg("price"), 2)
+                    .as("average_price"))
+            .orderBy("shuttle_type");
+    Dataset<Row> written =
+        spark()
+            .read()
+            .option("header", "true")
+            .schema("shuttle_type STRING, shuttles BIGINT, average_price DOUBLE")
+            .csv(path("data/08_reporting/shuttle_prices_by_type.csv"))
+            .orderBy("shuttle_type");
+
+    List<Row> rows = written.collectAsList();
+    assertThat(rows).isNotEmpty().isEqualTo(expected.collectAsList());
+    long allShuttles =
+        spark().read().format("delta").load(path("data/03_primary/model_input_table")).count();
+    assertThat(rows.stream().mapToLong(r -> r.getLong(1)).sum())
+        .as("the rating threshold filtered some shuttles out")
+        .isLessThan(allShuttles);
   }
 
   @Test

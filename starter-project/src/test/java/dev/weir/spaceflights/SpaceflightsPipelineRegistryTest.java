@@ -33,7 +33,10 @@ class SpaceflightsPipelineRegistryTest {
     assertThat(names(pipelines.get("data_science")))
         .containsExactly("split_data_node", "train_model_node", "evaluate_model_node");
     assertThat(names(pipelines.get("reporting")))
-        .containsExactly("compare_passenger_capacity_node", "plot_passenger_capacity_node");
+        .containsExactlyInAnyOrder(
+            "compare_passenger_capacity_node",
+            "plot_passenger_capacity_node",
+            "shuttle_prices_by_type_node");
   }
 
   @Test
@@ -53,9 +56,14 @@ class SpaceflightsPipelineRegistryTest {
             "shuttles",
             "reviews",
             "params:model_options",
-            "params:passenger_capacity_chart");
+            "params:passenger_capacity_chart",
+            "params:price_report.min_company_rating");
     assertThat(all.outputs())
-        .containsExactlyInAnyOrder("metrics", "model_metrics", "shuttle_passenger_capacity_plot");
+        .containsExactlyInAnyOrder(
+            "metrics",
+            "model_metrics",
+            "shuttle_passenger_capacity_plot",
+            "shuttle_prices_by_type");
   }
 
   private static List<String> names(Pipeline pipeline) {
