@@ -1,6 +1,7 @@
 package dev.weir.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.hooks.Hook;
 import dev.weir.io.DataCatalog;
@@ -9,6 +10,7 @@ import dev.weir.io.MemoryDataset;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.runner.HookManager;
+import dev.weir.runner.NodeFailedException;
 import dev.weir.runner.ParallelRunner;
 import dev.weir.runner.SequentialRunner;
 import java.util.ArrayList;
@@ -31,7 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SQL nodes run by the real runners over real DataFrames. Run twice: on the classic session and
- * over Spark Connect ({@link ConnectSqlNodeTest}); both must give the same results.
+ * over Spark Connect ({@link ConnectSqlNodeTest}); both must give the same results, and the same
+ * errors for a query that does not parse or reads a table that is not an input ({@link
+ * SqlValidationTest} checks those again without any Spark session, as the dry run does).
  */
 abstract class SqlNodeContract {
   private static final StructType COMPANIES =
@@ -193,6 +197,64 @@ abstract class SqlNodeContract {
     new SequentialRunner().run(namespaced, catalog, HookManager.empty(), "run");
 
     assertThat(rowStrings(catalog, "eu.rated_count")).containsExactly("[3]");
+  }
+
+  /**
+   * The session has a view named like the undeclared table, so Spark alone would run the query:
+   * only the node's own check stops it, before Spark sees the text, naming the table and its line.
+   */
+  @Test
+  void aQueryReadingATableThatIsNotAnInputFailsNamingItAndItsLine() {
+    Pipeline pipeline = SqlPipelines.fromResources("sql/undeclared");
+    DataCatalog catalog = catalog(Map.of("companies", defaultCompanies()), "joined");
+    shuttles().createOrReplaceTempView("shuttles");
+    try {
+      assertThat(SqlNodes.validate(pipeline, catalog, spark()))
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.where()).isEqualTo("sql/undeclared/reads_other.sql:5");
+                assertThat(p.message()).contains("reads 'shuttles'").contains("not an input");
+              });
+
+      assertThatThrownBy(
+              () -> new SequentialRunner().run(pipeline, catalog, HookManager.empty(), "run"))
+          .isInstanceOf(NodeFailedException.class)
+          .hasMessageContaining("Node 'reads_other' failed")
+          .hasMessageContaining("sql/undeclared/reads_other.sql:5")
+          .hasMessageContaining("reads 'shuttles'")
+          .hasMessageContaining("not an input")
+          .cause()
+          .isInstanceOf(SqlNodeException.class);
+      assertThat(catalog.exists("joined")).isFalse();
+    } finally {
+      spark().catalog().dropTempView("shuttles");
+    }
+  }
+
+  @Test
+  void aQueryThatDoesNotParseFailsNamingTheFileAndLine() {
+    Pipeline pipeline = SqlPipelines.fromResources("sql/broken");
+    DataCatalog catalog = catalog(Map.of("companies", defaultCompanies()), "broken_output");
+
+    assertThat(SqlNodes.validate(pipeline, catalog, spark()))
+        .singleElement()
+        .satisfies(
+            p -> {
+              // The WHERE clause's line in the file, its header lines counted.
+              assertThat(p.where()).isEqualTo("sql/broken/bad_syntax.sql:7");
+              assertThat(p.message()).contains("does not parse");
+            });
+    assertThatThrownBy(
+            () -> new SequentialRunner().run(pipeline, catalog, HookManager.empty(), "run"))
+        .isInstanceOf(NodeFailedException.class)
+        .hasMessageContaining("Node 'bad_syntax' failed")
+        .hasMessageContaining("sql/broken/bad_syntax.sql:7")
+        .hasMessageContaining("does not parse")
+        .hasMessageContaining("WHERE company_rating > > 3")
+        .cause()
+        .isInstanceOf(SqlNodeException.class);
+    assertThat(catalog.exists("broken_output")).isFalse();
   }
 
   /**

@@ -9,13 +9,20 @@ import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetException;
 import dev.weir.io.DatasetSpec;
 import dev.weir.io.DatasetType;
+import dev.weir.io.Versions;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -174,6 +181,183 @@ abstract class SparkDatasetContract {
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("Dataset 'missing'")
         .hasMessageContaining("nothing.parquet");
+  }
+
+  /** The names of Spark's data files in a written directory. */
+  List<String> partFiles(String dir) throws IOException {
+    try (Stream<Path> files = Files.list(root.resolve(dir))) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("part-")).toList();
+    }
+  }
+
+  @Test
+  void jsonRoundTripWritesJsonFiles() throws IOException {
+    var ds =
+        create(
+            new SparkDataset.Type(),
+            "j",
+            Map.of("filepath", "data/j.json", "file_format", "json"),
+            context());
+    ds.save(people("(1, 'a')", "(2, 'b')"));
+    // A Parquet write would round-trip as well; the files' extension shows the format was used.
+    assertThat(partFiles("data/j.json")).isNotEmpty().allMatch(n -> n.endsWith(".json"));
+    assertThat(sorted(ds.load())).containsExactly("[1,a]", "[2,b]");
+  }
+
+  @Test
+  void orcRoundTripKeepsTypes() throws IOException {
+    var ds =
+        create(
+            new SparkDataset.Type(),
+            "o",
+            Map.of("filepath", "data/o.orc", "file_format", "ORC"),
+            context());
+    ds.save(people("(1, 'a')", "(2, 'b')"));
+    assertThat(partFiles("data/o.orc")).isNotEmpty().allMatch(n -> n.endsWith(".orc"));
+    org.apache.spark.sql.Dataset<Row> loaded = ds.load();
+    assertThat(loaded.schema().apply("id").dataType()).isEqualTo(DataTypes.IntegerType);
+    assertThat(sorted(loaded)).containsExactly("[1,a]", "[2,b]");
+  }
+
+  @Test
+  void textRoundTripOfOneStringColumn() throws IOException {
+    var ds =
+        create(
+            new SparkDataset.Type(),
+            "lines",
+            Map.of("filepath", "data/lines", "file_format", "text"),
+            context());
+    ds.save(spark().sql("SELECT * FROM VALUES ('first line'), ('second') AS t(line)"));
+    assertThat(partFiles("data/lines")).isNotEmpty().allMatch(n -> n.endsWith(".txt"));
+    org.apache.spark.sql.Dataset<Row> loaded = ds.load();
+    // Spark's text source names its one column 'value', whatever the saved column was called.
+    assertThat(loaded.columns()).containsExactly("value");
+    assertThat(sorted(loaded)).containsExactly("[first line]", "[second]");
+  }
+
+  @Test
+  void deltaFileFormatOverwritesInPlaceKeepingHistory() {
+    var ds =
+        create(
+            new SparkDataset.Type(),
+            "sd",
+            Map.of("filepath", "data/sd", "file_format", "delta"),
+            context());
+    ds.save(people("(1, 'a')"));
+    assertThat(root.resolve("data/sd/_delta_log")).isDirectory();
+    ds.save(people("(2, 'b')"));
+    assertThat(sorted(ds.load())).containsExactly("[2,b]");
+    // Overwritten through Delta's log, not by swapping directories: version 0 is still there.
+    var v0 =
+        create(
+            new DeltaTableDataset.Type(),
+            "sd",
+            Map.of("filepath", "data/sd", "version", 0),
+            context());
+    assertThat(sorted(v0.load())).containsExactly("[1,a]");
+  }
+
+  @Test
+  void loadSchemaFromAJsonSchemaFileAsPathOrMapping() throws IOException {
+    Path schemaFile = root.resolve("conf/base/schemas/reviews.json");
+    Files.createDirectories(schemaFile.getParent());
+    // Spark's StructType.json() format, as Kedro's SparkDataset reads it.
+    Files.writeString(
+        schemaFile,
+        "{\"type\":\"struct\",\"fields\":["
+            + "{\"name\":\"id\",\"type\":\"long\",\"nullable\":true,\"metadata\":{}},"
+            + "{\"name\":\"name\",\"type\":\"string\",\"nullable\":true,\"metadata\":{}}]}");
+    create(
+            new SparkDataset.Type(),
+            "reviews",
+            Map.of(
+                "filepath",
+                "data/reviews.csv",
+                "file_format",
+                "csv",
+                "save_args",
+                Map.of("header", true)),
+            context())
+        .save(people("(1, 'a')"));
+    for (Object schema :
+        List.of("conf/base/schemas/reviews.json", Map.of("filepath", schemaFile.toString()))) {
+      var ds =
+          create(
+              new SparkDataset.Type(),
+              "reviews",
+              Map.of(
+                  "filepath",
+                  "data/reviews.csv",
+                  "file_format",
+                  "csv",
+                  "load_args",
+                  Map.of("header", true, "schema", schema)),
+              context());
+      org.apache.spark.sql.Dataset<Row> loaded = ds.load();
+      // Without the schema a CSV column is a string.
+      assertThat(loaded.schema().apply("id").dataType())
+          .as("schema %s", schema)
+          .isEqualTo(DataTypes.LongType);
+      assertThat(sorted(loaded)).containsExactly("[1,a]");
+    }
+  }
+
+  @Test
+  void ddlSchemaOnJsonSetsColumnOrderAndTypes() {
+    create(
+            new SparkDataset.Type(),
+            "jd",
+            Map.of("filepath", "data/jd.json", "file_format", "json"),
+            context())
+        .save(people("(1, 'a')"));
+    var ds =
+        create(
+            new SparkDataset.Type(),
+            "jd",
+            Map.of(
+                "filepath",
+                "data/jd.json",
+                "file_format",
+                "json",
+                "load_args",
+                Map.of("schema", "name STRING, id INT")),
+            context());
+    org.apache.spark.sql.Dataset<Row> loaded = ds.load();
+    // Inference would give id BIGINT and sort the columns by name.
+    assertThat(loaded.columns()).containsExactly("name", "id");
+    assertThat(loaded.schema().apply("id").dataType()).isEqualTo(DataTypes.IntegerType);
+    assertThat(sorted(loaded)).containsExactly("[a,1]");
+  }
+
+  @Test
+  void partitionByWritesADirectoryPerValueAndRoundTrips() {
+    var ds =
+        create(
+            new SparkDataset.Type(),
+            "parts",
+            Map.of(
+                "filepath",
+                "data/parts.parquet",
+                "save_args",
+                Map.of("partitionBy", List.of("name"))),
+            context());
+    ds.save(people("(1, 'a')", "(2, 'b')", "(3, 'a')"));
+    assertThat(root.resolve("data/parts.parquet/name=a")).isDirectory();
+    assertThat(root.resolve("data/parts.parquet/name=b")).isDirectory();
+    assertThat(sorted(ds.load())).containsExactly("[1,a]", "[2,b]", "[3,a]");
+    // An overwrite replaces the whole directory, partitions the new data lacks included.
+    ds.save(people("(4, 'c')"));
+    assertThat(root.resolve("data/parts.parquet/name=a")).doesNotExist();
+    assertThat(root.resolve("data/parts.parquet/name=c")).isDirectory();
+    assertThat(sorted(ds.load())).containsExactly("[4,c]");
+    // A single column may be given as a string.
+    create(
+            new SparkDataset.Type(),
+            "parts2",
+            Map.of("filepath", "data/parts2.parquet", "save_args", Map.of("partitionBy", "name")),
+            context())
+        .save(people("(1, 'a')"));
+    assertThat(root.resolve("data/parts2.parquet/name=a")).isDirectory();
   }
 
   // --- spark.DeltaTableDataset -----------------------------------------------------------------
@@ -341,6 +525,79 @@ abstract class SparkDatasetContract {
         .hasMessageContaining("no Delta table");
   }
 
+  @Test
+  void deltaTimeTravelByKedroOrIsoTimestamp() throws InterruptedException {
+    var writer =
+        create(
+            new DeltaTableDataset.Type(),
+            "ts",
+            Map.of("filepath", "data/ts", "write_mode", "append"),
+            context());
+    writer.save(people("(1, 'a')"));
+    // Commit timestamps have millisecond precision; a pause leaves room for a point between them.
+    Thread.sleep(50);
+    writer.save(people("(2, 'b')"));
+    Map<Long, Long> commitMillis = new HashMap<>();
+    spark()
+        .sql("DESCRIBE HISTORY delta.`" + root.resolve("data/ts") + "`")
+        .selectExpr("version", "unix_millis(timestamp)")
+        .collectAsList()
+        .forEach(r -> commitMillis.put(r.getLong(0), r.getLong(1)));
+    assertThat(commitMillis).containsOnlyKeys(0L, 1L);
+    long first = commitMillis.get(0L);
+    long second = commitMillis.get(1L);
+    assertThat(second).isGreaterThan(first);
+    Instant between = Instant.ofEpochMilli(first + (second - first) / 2);
+    String kedro = Versions.format(between); // 2024-01-31T12.30.45.123Z
+    String iso = between.toString(); // 2024-01-31T12:30:45.123Z
+    for (String timestamp : List.of(kedro, iso)) {
+      var atPoint =
+          create(
+              new DeltaTableDataset.Type(),
+              "ts",
+              Map.of("filepath", "data/ts", "timestamp", timestamp),
+              context());
+      assertThat(sorted(atPoint.load())).as("timestamp %s", timestamp).containsExactly("[1,a]");
+    }
+    var fromRun =
+        create(
+            new DeltaTableDataset.Type(),
+            "ts",
+            Map.of("filepath", "data/ts"),
+            context(Map.of("ts", kedro), null));
+    assertThat(sorted(fromRun.load())).containsExactly("[1,a]");
+    var atSecond =
+        create(
+            new DeltaTableDataset.Type(),
+            "ts",
+            Map.of("filepath", "data/ts", "timestamp", Instant.ofEpochMilli(second).toString()),
+            context());
+    assertThat(sorted(atSecond.load())).containsExactly("[1,a]", "[2,b]");
+  }
+
+  @Test
+  void deltaTableDatasetAddressedByTableName() {
+    String table = "weir_" + prefix() + ".by_name_" + System.nanoTime();
+    var ds = create(new DeltaTableDataset.Type(), "named", Map.of("table", table), context());
+    assertThat(ds.exists()).isFalse();
+    ds.save(people("(1, 'a')"));
+    assertThat(ds.exists()).isTrue();
+    assertThat(spark().catalog().tableExists(table)).isTrue();
+    assertThat(sorted(spark().sql("SELECT * FROM " + table))).containsExactly("[1,a]");
+    create(
+            new DeltaTableDataset.Type(),
+            "named",
+            Map.of("table", table, "write_mode", "append"),
+            context())
+        .save(people("(2, 'b')"));
+    assertThat(sorted(ds.load())).containsExactly("[1,a]", "[2,b]");
+    var v0 =
+        create(
+            new DeltaTableDataset.Type(), "named", Map.of("table", table, "version", 0), context());
+    assertThat(sorted(v0.load())).containsExactly("[1,a]");
+    assertThat(ds.describe()).containsEntry("table", table).doesNotContainKey("filepath");
+  }
+
   // --- spark.SparkTableDataset -----------------------------------------------------------------
 
   @Test
@@ -398,6 +655,37 @@ abstract class SparkDatasetContract {
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("catalog 'main'")
         .hasMessageContaining("Leave 'catalog' out");
+  }
+
+  @Test
+  void tableAppendCreatesThenAddsRows() {
+    String table = "appended_" + prefix() + "_" + System.nanoTime();
+    var ds =
+        create(
+            new SparkTableDataset.Type(),
+            "appended",
+            Map.of("table", table, "write_mode", "append"),
+            context());
+    ds.save(people("(1, 'a')")); // creates the table
+    ds.save(people("(2, 'b')"));
+    assertThat(sorted(ds.load())).containsExactly("[1,a]", "[2,b]");
+    assertThat(sorted(spark().sql("SELECT * FROM " + table))).containsExactly("[1,a]", "[2,b]");
+  }
+
+  @Test
+  void tableReplaceWhereReplacesOnlyMatchingRows() {
+    String table = "replaced_" + prefix() + "_" + System.nanoTime();
+    create(new SparkTableDataset.Type(), "replaced", Map.of("table", table), context())
+        .save(people("(1, 'a')", "(2, 'b')", "(3, 'c')"));
+    var ds =
+        create(
+            new SparkTableDataset.Type(),
+            "replaced",
+            Map.of("table", table, "write_mode", "replace_where", "replace_where", "id >= 2"),
+            context());
+    ds.save(people("(2, 'B')"));
+    assertThat(sorted(ds.load())).containsExactly("[1,a]", "[2,B]");
+    assertThat(sorted(spark().sql("SELECT * FROM " + table))).containsExactly("[1,a]", "[2,B]");
   }
 
   // --- excel.ExcelDataset ----------------------------------------------------------------------
@@ -482,5 +770,71 @@ abstract class SparkDatasetContract {
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("no sheet named 'result'")
         .hasMessageContaining("closest: 'results'");
+  }
+
+  /** Writes one row of cells: numbers as numbers, anything else as text. */
+  static void cells(Sheet sheet, int rowIndex, Object... values) {
+    org.apache.poi.ss.usermodel.Row row = sheet.createRow(rowIndex);
+    for (int c = 0; c < values.length; c++) {
+      if (values[c] instanceof Number n) {
+        row.createCell(c).setCellValue(n.doubleValue());
+      } else {
+        row.createCell(c).setCellValue(String.valueOf(values[c]));
+      }
+    }
+  }
+
+  @Test
+  void excelSheetByIndexWithTheHeaderOnALaterRowOrNone() throws IOException {
+    Path xlsx = root.resolve("in/book.xlsx");
+    Files.createDirectories(xlsx.getParent());
+    try (Workbook wb = new XSSFWorkbook();
+        OutputStream out = Files.newOutputStream(xlsx)) {
+      cells(wb.createSheet("cover"), 0, "not the data");
+      Sheet report = wb.createSheet("report");
+      cells(report, 0, "Quarterly report"); // a title, then an empty row, then the header
+      cells(report, 2, "id", "name");
+      cells(report, 3, 1, "a");
+      cells(report, 4, 2, "b");
+      Sheet raw = wb.createSheet("raw");
+      cells(raw, 0, 1, "a");
+      cells(raw, 1, 2, "b");
+      wb.write(out);
+    }
+    var report =
+        create(
+            new ExcelDataset.Type(),
+            "report",
+            Map.of("filepath", "in/book.xlsx", "load_args", Map.of("sheet_name", 1, "header", 2)),
+            context());
+    org.apache.spark.sql.Dataset<Row> df = report.load();
+    assertThat(df.columns()).containsExactly("id", "name");
+    assertThat(df.schema().apply("id").dataType()).isEqualTo(DataTypes.IntegerType);
+    assertThat(sorted(df)).containsExactly("[1,a]", "[2,b]");
+
+    Map<String, Object> noHeader = new HashMap<>();
+    noHeader.put("sheet_name", 2);
+    noHeader.put("header", null); // YAML's header: null
+    var raw =
+        create(
+            new ExcelDataset.Type(),
+            "raw",
+            Map.of("filepath", "in/book.xlsx", "load_args", noHeader),
+            context());
+    org.apache.spark.sql.Dataset<Row> rawDf = raw.load();
+    assertThat(rawDf.columns()).containsExactly("_c0", "_c1");
+    assertThat(rawDf.schema().apply("_c0").dataType()).isEqualTo(DataTypes.IntegerType);
+    assertThat(sorted(rawDf)).containsExactly("[1,a]", "[2,b]");
+
+    var missing =
+        create(
+            new ExcelDataset.Type(),
+            "missing",
+            Map.of("filepath", "in/book.xlsx", "load_args", Map.of("sheet_name", 3)),
+            context());
+    assertThatThrownBy(missing::load)
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("sheet index 3 does not exist")
+        .hasMessageContaining("[cover, report, raw]");
   }
 }
