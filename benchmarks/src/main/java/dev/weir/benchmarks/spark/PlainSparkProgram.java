@@ -34,7 +34,8 @@ import org.apache.spark.sql.types.StructField;
  * through the catalog, as Kedro does.
  */
 final class PlainSparkProgram {
-  private static final String[] UNUSED_REVIEW_COLUMNS = {
+  /** The review columns the starter's {@code preprocess_reviews_node.sql} leaves out. */
+  static final String[] UNUSED_REVIEW_COLUMNS = {
     "review_scores_comfort",
     "review_scores_amenities",
     "review_scores_trip",

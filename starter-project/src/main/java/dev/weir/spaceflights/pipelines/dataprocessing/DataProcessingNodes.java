@@ -10,21 +10,11 @@ import org.apache.spark.sql.Row;
  * The node functions of the {@code data_processing} pipeline, after Kedro's spaceflights {@code
  * nodes.py} (kedro-org/kedro-starters, {@code spaceflights-pyspark}). Each one is a pure function
  * from DataFrames to a DataFrame; the raw files' formats are: flags {@code t}/{@code f},
- * percentages {@code 100%}, money {@code $1,325.0}, empty cells for missing values.
+ * percentages {@code 100%}, money {@code $1,325.0}, empty cells for missing values. The reviews are
+ * cleaned by a SQL node instead ({@code sql/data_processing/preprocess_reviews_node.sql}, see
+ * {@link DataProcessingPipeline}).
  */
 public final class DataProcessingNodes {
-  /** Columns of the raw reviews that the model does not use. */
-  static final String[] UNUSED_REVIEW_COLUMNS = {
-    "review_scores_comfort",
-    "review_scores_amenities",
-    "review_scores_trip",
-    "review_scores_crew",
-    "review_scores_location",
-    "review_scores_price",
-    "number_of_reviews",
-    "reviews_per_month"
-  };
-
   private DataProcessingNodes() {}
 
   /**
@@ -58,19 +48,6 @@ public final class DataProcessingNodes {
         .withColumn("d_check_complete", isTrue(shuttles.col("d_check_complete")))
         .withColumn("moon_clearance_complete", isTrue(shuttles.col("moon_clearance_complete")))
         .withColumn("price", parseMoney(shuttles.col("price")));
-  }
-
-  /**
-   * Keeps the review columns the model uses.
-   *
-   * @param reviews the raw reviews: {@code shuttle_id}, {@code review_scores_rating}, the other
-   *     {@code review_scores_*} columns, {@code number_of_reviews}, {@code reviews_per_month}
-   * @return the reviews without {@code review_scores_comfort}, {@code review_scores_amenities},
-   *     {@code review_scores_trip}, {@code review_scores_crew}, {@code review_scores_location},
-   *     {@code review_scores_price}, {@code number_of_reviews} and {@code reviews_per_month}
-   */
-  public static Dataset<Row> preprocessReviews(Dataset<Row> reviews) {
-    return reviews.drop(UNUSED_REVIEW_COLUMNS);
   }
 
   /**

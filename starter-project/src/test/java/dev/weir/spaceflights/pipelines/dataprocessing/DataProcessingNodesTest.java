@@ -3,6 +3,9 @@ package dev.weir.spaceflights.pipelines.dataprocessing;
 import static dev.weir.spaceflights.TestSpark.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.node.Node;
+import dev.weir.spaceflights.TestSpark;
+import dev.weir.sql.SqlNodes;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -64,26 +67,38 @@ class DataProcessingNodesTest {
     assertThat(byId.get(2).<Boolean>getAs("moon_clearance_complete")).isTrue();
   }
 
+  /** The reviews step is SQL: run the pipeline's own node, as read from its .sql resource. */
   @Test
-  void preprocessReviewsDropsTheUnusedScores() {
+  void preprocessReviewsSqlNodeDropsTheUnusedScoresAndKeepsEveryRow() throws Exception {
+    Node node = DataProcessingPipeline.create().node("preprocess_reviews_node").orElseThrow();
+    assertThat(SqlNodes.sqlFunction(node))
+        .hasValueSatisfying(
+            sql ->
+                assertThat(sql.source().location())
+                    .endsWith("sql/data_processing/preprocess_reviews_node.sql"));
+    assertThat(node.inputs()).containsExactly("reviews");
+    assertThat(node.outputs()).containsExactly("preprocessed_reviews");
     Dataset<Row> raw =
         frame(
             "shuttle_id INT, review_scores_rating DOUBLE, review_scores_comfort DOUBLE,"
                 + " review_scores_amenities DOUBLE, review_scores_trip DOUBLE,"
                 + " review_scores_crew DOUBLE, review_scores_location DOUBLE,"
                 + " review_scores_price DOUBLE, number_of_reviews INT, reviews_per_month DOUBLE",
-            new Object[] {7, 91.0, 10.0, 9.0, 9.0, 9.0, 9.0, 9.0, 26, 0.77});
+            new Object[] {7, 91.0, 10.0, 9.0, 9.0, 9.0, 9.0, 9.0, 26, 0.77},
+            // A missing rating is kept: dropping incomplete rows is the join node's job.
+            new Object[] {8, null, 8.0, 7.0, 6.0, 5.0, 4.0, 3.0, 2, 0.1});
 
-    Dataset<Row> reviews = DataProcessingNodes.preprocessReviews(raw);
+    Object output = node.run(Map.of("reviews", raw)).get("preprocessed_reviews");
 
+    assertThat(output).isInstanceOf(Dataset.class);
+    @SuppressWarnings("unchecked")
+    Dataset<Row> reviews = (Dataset<Row>) output;
+    assertThat(reviews.sparkSession()).isSameAs(TestSpark.session());
     assertThat(reviews.columns()).containsExactly("shuttle_id", "review_scores_rating");
-    assertThat(reviews.collectAsList())
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.<Integer>getAs("shuttle_id")).isEqualTo(7);
-              assertThat(r.<Double>getAs("review_scores_rating")).isEqualTo(91.0);
-            });
+    Map<Integer, Row> byId = byId(reviews, "shuttle_id");
+    assertThat(byId).containsOnlyKeys(7, 8);
+    assertThat(byId.get(7).<Double>getAs("review_scores_rating")).isEqualTo(91.0);
+    assertThat(byId.get(8).<Object>getAs("review_scores_rating")).isNull();
   }
 
   @Test
