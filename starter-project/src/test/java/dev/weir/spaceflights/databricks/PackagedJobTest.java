@@ -73,6 +73,11 @@ class PackagedJobTest {
   @Test
   void aSuccessfulRunReturnsFromMainWithoutExitingTheDriver() {
     assertThat(success.output()).contains(DatabricksDriver.SUCCEEDED).contains("finished");
+    // The run summary reaches the driver's log, as the Jobs UI shows it.
+    assertThat(success.output())
+        .contains("Saved outputs:")
+        .contains("  preprocessed_reviews -> spark.DeltaTableDataset at ")
+        .contains("  model_input_table -> spark.DeltaTableDataset at ");
     assertThat(success.exitCode()).as(success.output()).isZero();
   }
 

@@ -3,6 +3,7 @@ package dev.weir.spaceflights.databricks;
 import static dev.weir.spaceflights.databricks.StarterProject.weir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,10 @@ import dev.weir.spaceflights.pipelines.dataprocessing.DataProcessingNodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The whole {@code __default__} pipeline runs over Connect: {@code data_processing} is DataFrame
  * code; {@code data_science} and {@code reporting} collect small tables to the client, as Kedro's
- * PySpark starter hands them to pandas. Their outputs must equal the classic run's: the Delta
- * tables row by row (sorted), the capacity table, the metrics, the model and the chart.
+ * PySpark starter hands them to pandas, and {@code reporting} has a SQL node. Their outputs must
+ * equal the classic run's: the Delta tables row by row (sorted), the capacity and price tables, the
+ * metrics, the model and the chart.
  *
  * <p>The classic session exists before the Connect run on purpose: an explicit {@code
  * --spark-remote} must win over a session found in the JVM, and the Delta commits' {@code
@@ -44,6 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkConnectRunTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** How the run summary names the MLflow run ({@code MlflowHook#summaryLines}). */
+  private static final String MLFLOW_RUN_AT = "MLflow run at ";
 
   @TempDir static Path dir;
 
@@ -76,7 +84,66 @@ class SparkConnectRunTest {
   void bothRunsSucceed() {
     assertThat(classicRun.exitCode()).as(classicRun.toString()).isZero();
     assertThat(connectRun.exitCode()).as(connectRun.toString()).isZero();
-    assertThat(connectRun.out()).contains("finished").contains("(9 nodes ran)");
+    assertThat(connectRun.out()).contains("finished").contains("(10 nodes ran)");
+  }
+
+  @Test
+  void bothRunsEndWithTheSummaryAUserSees() throws IOException {
+    assertRunSummary(classicRun, classic);
+    assertRunSummary(connectRun, connect);
+  }
+
+  /**
+   * The lines {@code weir run} prints after the run: where each output went, the scores logged to
+   * MLflow (equal to the metrics file's) and the MLflow run's folder in the project's store.
+   */
+  private static void assertRunSummary(Outcome run, Path project) throws IOException {
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).as(run.toString()).contains("Saved outputs:");
+    List<String> saved =
+        lines.stream()
+            .dropWhile(l -> !l.equals("Saved outputs:"))
+            .skip(1)
+            .takeWhile(l -> l.startsWith("  "))
+            .toList();
+    assertThat(saved)
+        .as(run.toString())
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("  model_input_table -> spark.DeltaTableDataset at ")
+                    .contains("data/03_primary/model_input_table"))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("  preprocessed_reviews -> spark.DeltaTableDataset at ")
+                    .contains("data/02_intermediate/preprocessed_reviews"))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        "  shuttle_passenger_capacity_plot -> mlflow.MlflowArtifactDataset at ")
+                    .contains("data/08_reporting/shuttle_passenger_capacity_plot.png"));
+
+    String metricsLine = onlyLineStartingWith(lines, "Metrics: ", run);
+    Matcher r2 = Pattern.compile(" r2_score=(\\S+)").matcher(metricsLine);
+    assertThat(r2.find()).as(metricsLine).isTrue();
+    double fileR2 =
+        ((Number) readJson(project.resolve("data/08_reporting/metrics.json")).get("r2_score"))
+            .doubleValue();
+    // The summary rounds to four decimals.
+    assertThat(Double.parseDouble(r2.group(1))).isCloseTo(fileR2, within(1e-4));
+
+    Path mlflowRun =
+        Path.of(onlyLineStartingWith(lines, MLFLOW_RUN_AT, run).substring(MLFLOW_RUN_AT.length()));
+    assertThat(mlflowRun.resolve("meta.yaml")).isRegularFile();
+    assertThat(mlflowRun.toRealPath()).startsWith(project.toRealPath().resolve("mlruns"));
+  }
+
+  private static String onlyLineStartingWith(List<String> lines, String prefix, Outcome run) {
+    List<String> found = lines.stream().filter(l -> l.startsWith(prefix)).toList();
+    assertThat(found).as(run.toString()).hasSize(1);
+    return found.get(0);
   }
 
   @Test
@@ -104,10 +171,15 @@ class SparkConnectRunTest {
 
   @Test
   void dataScienceAndReportingOutputsEqualTheClassicRun() throws IOException {
-    String capacity = "data/08_reporting/shuttle_passenger_capacity.csv";
-    assertThat(Outputs.csvRows(classicSpark, connect.resolve(capacity)))
-        .isNotEmpty()
-        .isEqualTo(Outputs.csvRows(classicSpark, classic.resolve(capacity)));
+    for (String table :
+        List.of(
+            "data/08_reporting/shuttle_passenger_capacity.csv",
+            "data/08_reporting/shuttle_prices_by_type.csv")) {
+      assertThat(Outputs.csvRows(classicSpark, connect.resolve(table)))
+          .as(table)
+          .isNotEmpty()
+          .isEqualTo(Outputs.csvRows(classicSpark, classic.resolve(table)));
+    }
 
     String metrics = "data/08_reporting/metrics.json";
     Map<String, Object> connectMetrics = readJson(connect.resolve(metrics));
