@@ -6,6 +6,7 @@ import dev.weir.session.RunOptions;
 import dev.weir.session.Session;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The map of a project: the named registered pipelines combined (as {@code weir run --pipelines}
@@ -16,6 +17,8 @@ public final class VizProject {
   private VizProject() {}
 
   /**
+   * The map with the last run recorded in {@code <project>/.weir/last-run.json}, if any.
+   *
    * @param session the project's session (project path, environment, runtime params)
    * @param pipelineNames registered pipeline names; empty means {@code __default__}
    * @return the graph
@@ -23,6 +26,23 @@ public final class VizProject {
    * @throws dev.weir.config.ConfigException for a bad catalog entry or missing credentials block
    */
   public static VizGraph graph(Session session, List<String> pipelineNames) {
+    return graph(session, pipelineNames, LastRunStore.read(session.projectPath()).orElse(null));
+  }
+
+  /**
+   * The map with the given last run instead of the recorded one: {@code null} draws the map as if
+   * the project had never run, so the page does not depend on this checkout's run history (docs
+   * pictures, tests).
+   *
+   * @param session the project's session (project path, environment, runtime params)
+   * @param pipelineNames registered pipeline names; empty means {@code __default__}
+   * @param lastRun the run to overlay, or {@code null} for none
+   * @return the graph
+   * @throws dev.weir.pipeline.PipelineException for an unknown pipeline name (closest names given)
+   * @throws dev.weir.config.ConfigException for a bad catalog entry or missing credentials block
+   */
+  public static VizGraph graph(
+      Session session, List<String> pipelineNames, @Nullable LastRun lastRun) {
     List<String> names =
         pipelineNames.isEmpty() ? List.of(PipelineRegistry.DEFAULT) : pipelineNames;
     ConfigLoader config = session.config();
@@ -32,7 +52,7 @@ public final class VizProject {
         .pipelineNames(names)
         .parameters(config.parameters())
         .env(config.env())
-        .lastRun(LastRunStore.read(session.projectPath()).orElse(null))
+        .lastRun(lastRun)
         .build();
   }
 }

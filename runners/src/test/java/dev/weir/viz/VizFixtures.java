@@ -10,18 +10,25 @@ import dev.weir.io.MemoryDatasetType;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A small project for the viz tests: three top-level nodes, a nested modular pipeline ({@code
  * ds.eval}), a transcoded Delta table, parameters, tags, layers and a catalog entry with
- * credentials and an inline password that must never reach the map.
+ * credentials and an inline password that must never reach the map; {@link #failedRun()} is a last
+ * run of it in which the namespaced node failed after the Delta table was written.
  */
 final class VizFixtures {
   static final String SECRET_KEY_ID = "AKIA-SECRET-KEY-ID";
   static final String SECRET = "SUPER-SECRET-VALUE";
   static final String INLINE_PASSWORD = "hunter2-inline";
+  static final String FAILED_NODE = "ds.eval.evaluate";
+  static final double FAILED_NODE_SECONDS = 1.5;
+  static final String FAILED_NODE_ERROR = "java.lang.IllegalStateException: threshold out of range";
+  static final String DELTA_OUTPUT = "model_input_table@spark";
+  static final long DELTA_ROWS = 1_234_567L;
 
   private VizFixtures() {}
 
@@ -123,6 +130,29 @@ final class VizFixtures {
         Pipeline.namespaced(
             eval, "ds", Map.of("eval.features", "model_input_table@spark"), Map.of(), Map.of());
     return Pipeline.of(preprocess, create).plus(ds);
+  }
+
+  /** The last run: both top-level nodes succeeded, then {@link #FAILED_NODE} threw. */
+  static LastRun failedRun() {
+    Map<String, LastRun.NodeRun> nodes = new LinkedHashMap<>();
+    nodes.put("preprocess_companies_node", new LastRun.NodeRun(LastRun.SUCCESS, 0.8, null));
+    nodes.put("create_model_input_table_node", new LastRun.NodeRun(LastRun.SUCCESS, 3.4, null));
+    nodes.put(
+        FAILED_NODE, new LastRun.NodeRun(LastRun.FAILED, FAILED_NODE_SECONDS, FAILED_NODE_ERROR));
+    return new LastRun(
+        "2026-01-01T00.00.00.000Z",
+        LastRun.FAILED,
+        "2026-01-01T00:00:00Z",
+        "2026-01-01T00:00:06Z",
+        6.2,
+        "local",
+        List.of("__default__"),
+        nodes,
+        Map.of(
+            DELTA_OUTPUT,
+            new LastRun.DatasetRun(
+                "create_model_input_table_node", DELTA_ROWS, RowCounts.DELTA_SOURCE)),
+        List.of(FAILED_NODE));
   }
 
   static VizGraph graph(Path project) {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -47,6 +48,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and checks what a user sees: no console errors, every node and dataset on the map, and a click on
  * a node showing its inputs and run command. Saves a screenshot to {@code
  * target/viz-screenshot.png} and {@code docs/viz.png} (the README's picture).
+ *
+ * <p>The page is drawn without the checkout's {@code .weir/last-run.json}, so it and the committed
+ * picture are the same whether or not the project ran here. Tag filtering, namespaces and the
+ * last-run overlay are exercised on a fixture by weir-runners' {@code VizPageBrowserTest}.
  *
  * <p>Expected names come from the pipeline objects, not from the page's own data.
  */
@@ -75,7 +80,7 @@ class VizBrowserTest {
 
     Session session = Session.builder().projectPath(PROJECT).build();
     pipeline = session.pipelines().get(PipelineRegistry.DEFAULT);
-    graph = VizProject.graph(session, List.of());
+    graph = VizProject.graph(session, List.of(), null);
     Path page = PROJECT.resolve("target/viz/spaceflights.html");
     Files.createDirectories(page.getParent());
     Files.writeString(page, HtmlRenderer.render(graph));
@@ -224,30 +229,56 @@ class VizBrowserTest {
 
   @Test
   @Order(5)
-  void searchAndTagFilterNarrowTheMap() {
-    js("weirViz.search('companies');");
+  void theMapShowsNoRunHistoryOfThisCheckout() {
+    assertThat(driver.findElement(By.id("run-status")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.id("last-run-section")).isDisplayed()).isFalse();
+    assertThat(
+            ((Number) js("return cy.nodes('.run-ok, .run-failed, .run-none').length;")).intValue())
+        .isZero();
+  }
+
+  @Test
+  @Order(6)
+  void typingInTheSearchBoxNarrowsTheMap() {
+    String query = "companies";
+    Set<String> expected = new TreeSet<>();
+    for (Node node : pipeline.nodes()) {
+      expected.add(node.name());
+      node.inputs().forEach(i -> expected.add(VizGraphBuilder.baseName(i)));
+      node.outputs().forEach(o -> expected.add(VizGraphBuilder.baseName(o)));
+    }
+    expected.removeIf(name -> !name.contains(query));
+    assertThat(expected).hasSizeGreaterThan(1);
+    WebElement search = driver.findElement(By.id("search"));
+
+    search.sendKeys(query);
+
     @SuppressWarnings("unchecked")
     List<String> matches = (List<String>) js("return cy.nodes('.match').map(n => n.data('name'));");
-    assertThat(matches).isNotEmpty().allMatch(n -> n.contains("companies"));
-    js("weirViz.search('');");
+    assertThat(matches).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(driver.findElement(By.id("search-count")).getText())
+        .isEqualTo(expected.size() + " matches");
+    assertThat(((Number) js("return cy.nodes('.faded').length;")).intValue()).isPositive();
 
-    Set<String> tags = new TreeSet<>();
-    pipeline.nodes().forEach(n -> tags.addAll(n.tags()));
-    if (!tags.isEmpty()) {
-      String tag = tags.iterator().next();
-      js("weirViz.setTags([arguments[0]]);", tag);
-      @SuppressWarnings("unchecked")
-      List<String> shown = (List<String>) js("return cy.nodes('.task').map(n => n.data('name'));");
-      assertThat(shown)
-          .containsExactlyInAnyOrderElementsOf(
-              pipeline.nodes().stream()
-                  .filter(n -> n.tags().contains(tag))
-                  .map(Node::name)
-                  .toList());
-      js("weirViz.setTags([]);");
-    }
+    search.sendKeys(Keys.BACK_SPACE.toString().repeat(query.length()));
+
+    assertThat(((Number) js("return cy.elements('.match, .faded').length;")).intValue()).isZero();
     assertThat(((Number) js("return cy.nodes('.task').length;")).intValue())
         .isEqualTo(pipeline.nodes().size());
+  }
+
+  @Test
+  @Order(7)
+  void theTagListShowsThePipelinesTags() {
+    Set<String> tags = new TreeSet<>();
+    pipeline.nodes().forEach(n -> tags.addAll(n.tags()));
+
+    List<String> chips =
+        driver.findElements(By.cssSelector("#tags button.chip")).stream()
+            .map(WebElement::getText)
+            .toList();
+
+    assertThat(chips).containsExactlyElementsOf(tags);
   }
 
   /** A real mouse click at the element's rendered position on the canvas. */
