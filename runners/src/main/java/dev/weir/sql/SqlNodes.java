@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
@@ -39,6 +40,13 @@ import org.jspecify.annotations.Nullable;
  * without SQL nodes never loads a Spark class here.
  */
 public final class SqlNodes {
+  /** Why a SQL node cannot run where Spark's SQL parser is missing, and what to do instead. */
+  static final String NO_PARSER =
+      "needs Spark's SQL parser (org.apache.spark.sql.catalyst.parser, from spark-sql-api), which"
+          + " is not on the class path; Databricks Connect for Scala/Java does not include it. Run"
+          + " this node on classic Spark or over Apache Spark Connect, or write it with the"
+          + " DataFrame API";
+
   private static final String FUNCTION_CLASS = "dev.weir.sql.SqlNodeFunction";
 
   private SqlNodes() {}
@@ -96,11 +104,22 @@ public final class SqlNodes {
    */
   public static List<SqlProblem> validate(
       Pipeline pipeline, DataCatalog catalog, Supplier<@Nullable SparkSession> spark) {
+    return validate(pipeline, catalog, spark, SqlQuery::parse);
+  }
+
+  /**
+   * @param parser parses a node's text ({@link SqlQuery#parse}; replaced in tests)
+   */
+  static List<SqlProblem> validate(
+      Pipeline pipeline,
+      DataCatalog catalog,
+      Supplier<@Nullable SparkSession> spark,
+      Function<String, SqlQuery> parser) {
     List<SqlProblem> problems = new ArrayList<>();
     for (Node node : pipeline.nodes()) {
       Optional<SqlNodeFunction> fn = sqlFunction(node);
       if (fn.isPresent()) {
-        validateNode(node, fn.get(), catalog, spark, problems);
+        validateNode(node, fn.get(), catalog, spark, parser, problems);
       }
     }
     return problems;
@@ -135,13 +154,18 @@ public final class SqlNodes {
       SqlNodeFunction fn,
       DataCatalog catalog,
       Supplier<@Nullable SparkSession> spark,
+      Function<String, SqlQuery> parser,
       List<SqlProblem> out) {
     SqlQuery query;
     try {
-      query = SqlQuery.parse(fn.sql());
+      query = parser.apply(fn.sql());
     } catch (SqlQuery.SyntaxException e) {
       SqlChecks.Finding f = fn.syntaxFinding(e.error());
       out.add(new SqlProblem(node.name(), f.where(), f.message()));
+      return;
+    } catch (LinkageError e) {
+      // Weir parses on the client to check the query and to give each run its own views.
+      out.add(new SqlProblem(node.name(), fn.source().location(), NO_PARSER + " (" + e + ")"));
       return;
     }
     List<SqlChecks.Finding> findings = SqlChecks.queryProblems(fn, query);

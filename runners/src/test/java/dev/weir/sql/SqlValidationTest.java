@@ -55,6 +55,54 @@ class SqlValidationTest {
     assertThat(p.toString()).contains("sql/broken/bad_syntax.sql:7");
   }
 
+  /**
+   * Databricks Connect for Scala/Java ships without Spark's SQL parser; the parser here stands in
+   * for that class path by failing as the JVM does when a class is missing.
+   */
+  @Test
+  void withoutSparksParserEverySqlNodeIsRefusedNamingTheReason() {
+    Pipeline pipeline =
+        SqlPipelines.fromResources("sql/undeclared")
+            .plus(
+                Pipeline.of(
+                    SqlNode.sql("SELECT * FROM companies")
+                        .inputs("companies")
+                        .output("copied")
+                        .name("copy_companies")
+                        .build()));
+
+    List<SqlProblem> problems =
+        SqlNodes.validate(
+            pipeline,
+            catalog(Map.of()),
+            () -> null,
+            text -> {
+              throw new NoClassDefFoundError("org/apache/spark/sql/catalyst/parser/SqlBaseParser");
+            });
+
+    assertThat(problems)
+        .extracting(SqlProblem::node)
+        .containsExactlyInAnyOrder("reads_other", "copy_companies");
+    assertThat(problems)
+        .allSatisfy(
+            p ->
+                assertThat(p.message())
+                    .contains("Spark's SQL parser")
+                    .contains("Databricks Connect")
+                    .contains("DataFrame API")
+                    .contains("SqlBaseParser"));
+    assertThat(problems)
+        .filteredOn(p -> p.node().equals("reads_other"))
+        .singleElement()
+        .extracting(SqlProblem::where)
+        .asString()
+        .startsWith("sql/undeclared/reads_other.sql");
+    assertThatThrownBy(() -> SqlNodes.throwIfAny(problems))
+        .isInstanceOf(SqlNodeException.class)
+        .hasMessageContaining("no node was run")
+        .hasMessageContaining("copy_companies");
+  }
+
   @Test
   void readingATableThatIsNotAnInputIsAnErrorNamingIt() {
     Pipeline pipeline = SqlPipelines.fromResources("sql/undeclared");
