@@ -1,6 +1,7 @@
 package dev.weir.databricks;
 
 import dev.weir.WeirException;
+import dev.weir.cli.ConfSources;
 import dev.weir.config.ConfigException;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Transcoding;
@@ -55,8 +56,10 @@ public final class BundleCommand implements Callable<Integer> {
   @Option(
       names = "--conf-source",
       paramLabel = "DIR",
-      description = "Configuration directory. Default: <project>/conf.")
-  @Nullable Path confSource;
+      description =
+          "Configuration directory. Default: <project>/conf, else a conf/ directory packaged in"
+              + " the job JAR.")
+  @Nullable String confSource;
 
   @Option(
       names = "--group-by",
@@ -165,7 +168,7 @@ public final class BundleCommand implements Callable<Integer> {
         Session.builder()
             .projectPath(root)
             .env(target)
-            .confSource(confSource != null ? root.resolve(confSource) : null)
+            .confSource(ConfSources.resolve(confSource, root))
             .build();
     Map<String, Pipeline> registered = session.pipelines();
     Map<String, Object> overrides = session.config().databricks();

@@ -120,8 +120,8 @@ final class RowCounts {
   }
 
   /**
-   * @return the entry's {@code filepath} as a local directory holding a {@code _delta_log}, or
-   *     {@code null} for tables, URIs other than {@code file:}, and paths without a log
+   * @return the entry's {@code filepath} as a local directory, or {@code null} for tables and for
+   *     URIs other than {@code file:}
    */
   static @Nullable Path localTableDir(DatasetSpec spec, Path projectPath) {
     String filepath = spec.string("filepath");
@@ -129,25 +129,10 @@ final class RowCounts {
       return null;
     }
     String resolved = dev.weir.io.DatasetContext.of(projectPath).resolvePath(filepath);
-    Path dir;
     if (resolved.startsWith("file:")) {
-      dir = Path.of(java.net.URI.create(resolved));
-    } else if (resolved.startsWith("/") && !resolved.startsWith("/Volumes/")) {
-      dir = Path.of(resolved);
-    } else {
-      return null;
+      return Path.of(java.net.URI.create(resolved));
     }
-    return java.nio.file.Files.isDirectory(dir.resolve("_delta_log")) ? dir : null;
-  }
-
-  /**
-   * @param session a Spark session from {@link #sparkSessionOf}
-   * @param deltaIdentifier from {@link #deltaIdentifier}
-   * @return rows written by the table's latest commit, or {@code null} when the log has no such
-   *     metric
-   */
-  static @Nullable Long deltaRowsWritten(Object session, String deltaIdentifier) {
-    return SPARK_PRESENT ? SparkRowCounts.latestCommitRows(session, deltaIdentifier) : null;
+    return resolved.startsWith("/") && !resolved.startsWith("/Volumes/") ? Path.of(resolved) : null;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.weir.viz;
 
+import dev.weir.datasets.spark.SparkSessions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,7 +19,7 @@ final class SparkRowCounts {
 
   /** Whether the session runs in this JVM, so a local table path means this machine's disk. */
   static boolean isClassic(Object session) {
-    return session instanceof org.apache.spark.sql.classic.SparkSession;
+    return SparkSessions.isClassic((SparkSession) session);
   }
 
   static @Nullable Long latestCommitRows(Object session, String deltaIdentifier) {

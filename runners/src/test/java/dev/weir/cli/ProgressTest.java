@@ -7,6 +7,7 @@ import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
 import dev.weir.node.NodeMapFunction;
 import dev.weir.pipeline.Pipeline;
+import dev.weir.testing.TestRuns;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,16 +33,7 @@ class ProgressTest {
     Node train = node("train_node", "b");
     Pipeline pipeline = Pipeline.of(clean, train);
     DataCatalog catalog = DataCatalog.of(Map.of());
-    RunParams run =
-        new RunParams(
-            "r",
-            Path.of("."),
-            "local",
-            List.of("__default__"),
-            "sequential",
-            Map.of(),
-            Map.of(),
-            Map.of());
+    RunParams run = TestRuns.defaultRun("r", Path.of("."));
 
     progress.beforePipelineRun(run, pipeline, catalog);
     progress.beforeNodeRun(clean, catalog, Map.of(), false, "r");

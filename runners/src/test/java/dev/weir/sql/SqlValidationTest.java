@@ -9,6 +9,7 @@ import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetTypeRegistry;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
+import dev.weir.testing.TestRuns;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,16 +129,7 @@ class SqlValidationTest {
                         .output("rated")
                         .name("rated_node")
                         .build()));
-    RunParams run =
-        new RunParams(
-            "r",
-            Path.of(""),
-            "local",
-            List.of("__default__"),
-            "sequential",
-            Map.of(),
-            Map.of(),
-            Map.of());
+    RunParams run = TestRuns.defaultRun("r", Path.of(""));
 
     assertThatThrownBy(
             () -> new SqlValidationHook().beforePipelineRun(run, pipeline, catalog(Map.of())))

@@ -10,6 +10,7 @@ import dev.weir.io.MemoryDatasetType;
 import dev.weir.node.Node;
 import dev.weir.node.NodeMapFunction;
 import dev.weir.pipeline.Pipeline;
+import dev.weir.testing.TestRuns;
 import dev.weir.testing.TestSpark;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +46,7 @@ class DeltaRowCountsTest {
             + "` t USING updates u ON t.id = u.id"
             + " WHEN MATCHED THEN UPDATE SET t.id = u.id WHEN NOT MATCHED THEN INSERT *");
 
-    Long rows = RowCounts.deltaRowsWritten(spark, "delta.`" + table + "`");
+    Long rows = SparkRowCounts.latestCommitRows(spark, "delta.`" + table + "`");
 
     // 2 and 3 updated, 4 and 5 inserted, plus any unchanged rows rewritten alongside them.
     long total = spark.read().format("delta").load(table.toString()).count();
@@ -59,7 +60,7 @@ class DeltaRowCountsTest {
     spark.range(5).write().format("delta").save(table.toString());
     assertThat(DeltaCommitLog.latestCommitRows(table))
         .isEqualTo(5L)
-        .isEqualTo(RowCounts.deltaRowsWritten(spark, id));
+        .isEqualTo(SparkRowCounts.latestCommitRows(spark, id));
 
     spark.range(3, 9).createOrReplaceTempView("more");
     spark.sql(
@@ -68,7 +69,7 @@ class DeltaRowCountsTest {
             + " t USING more m ON t.id = m.id"
             + " WHEN MATCHED THEN UPDATE SET t.id = m.id WHEN NOT MATCHED THEN INSERT *");
     Long fromLog = DeltaCommitLog.latestCommitRows(table);
-    assertThat(fromLog).isNotNull().isEqualTo(RowCounts.deltaRowsWritten(spark, id));
+    assertThat(fromLog).isNotNull().isEqualTo(SparkRowCounts.latestCommitRows(spark, id));
 
     assertThat(DeltaCommitLog.latestCommitRows(project.resolve("data/none"))).isNull();
   }
@@ -112,16 +113,7 @@ class DeltaRowCountsTest {
             .name("create")
             .build();
     Pipeline pipeline = Pipeline.of(node);
-    RunParams run =
-        new RunParams(
-            "r",
-            project,
-            "local",
-            List.of("__default__"),
-            "sequential",
-            Map.of(),
-            Map.of(),
-            Map.of());
+    RunParams run = TestRuns.defaultRun("r", project);
     RunRecorderHook hook = new RunRecorderHook();
 
     hook.beforePipelineRun(run, pipeline, catalog);

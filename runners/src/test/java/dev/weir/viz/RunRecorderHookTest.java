@@ -9,6 +9,7 @@ import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
+import dev.weir.testing.TestRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,15 +26,7 @@ class RunRecorderHookTest {
   @TempDir Path project;
 
   private RunParams run() {
-    return new RunParams(
-        "2026-02-03T04.05.06.789Z",
-        project,
-        "local",
-        List.of("__default__"),
-        "sequential",
-        Map.of(),
-        Map.of(),
-        Map.of());
+    return TestRuns.defaultRun("2026-02-03T04.05.06.789Z", project);
   }
 
   private Node node(Pipeline pipeline, String name) {

@@ -30,37 +30,29 @@ class TableAcrossRunsTest {
     Files.writeString(
         project.resolve("conf/local/catalog.yml"),
         "model_input_table:\n  type: spark.SparkTableDataset\n  table: model_input_table\n");
-    String classpath = System.getProperty("java.class.path");
-
-    Result first =
-        JobJar.java(
-            project,
-            Map.of(),
-            classpath,
-            "dev.weir.cli.Main",
-            "run",
-            "--pipelines",
-            "data_processing",
-            "--project",
-            project.toString());
+    Result first = weirRun(project, "data_processing");
     assertThat(first.exitCode()).as(first.output()).isZero();
     assertThat(first.output()).contains("model_input_table -> spark.SparkTableDataset");
     assertThat(project.resolve("spark-warehouse/model_input_table/_delta_log")).isDirectory();
     assertThat(project.resolve("data/03_primary/model_input_table")).doesNotExist();
 
-    Result second =
-        JobJar.java(
-            project,
-            Map.of(),
-            classpath,
-            "dev.weir.cli.Main",
-            "run",
-            "--pipelines",
-            "data_science",
-            "--project",
-            project.toString());
+    Result second = weirRun(project, "data_science");
     assertThat(second.exitCode()).as(second.output()).isZero();
     assertThat(second.output()).contains("finished").contains("(3 nodes ran)");
     assertThat(project.resolve("data/08_reporting/metrics.json")).isRegularFile();
+  }
+
+  /** {@code weir run --pipelines <pipeline>} in a new JVM on the test class path. */
+  private static Result weirRun(Path project, String pipeline) throws Exception {
+    return JobJar.java(
+        project,
+        Map.of(),
+        System.getProperty("java.class.path"),
+        "dev.weir.cli.Main",
+        "run",
+        "--pipelines",
+        pipeline,
+        "--project",
+        project.toString());
   }
 }
