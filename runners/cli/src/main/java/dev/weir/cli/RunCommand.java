@@ -1,0 +1,228 @@
+package dev.weir.cli;
+
+import dev.weir.command.ExitCodes;
+import dev.weir.command.WeirCommand;
+import dev.weir.pipeline.PipelineFilter;
+import dev.weir.session.RunOptions;
+import dev.weir.session.RunPlan;
+import dev.weir.session.RunResult;
+import dev.weir.session.Session;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** {@code weir run}: Kedro's {@code kedro run} options. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run the project's pipelines.",
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 a node failed, 2 a usage or configuration error.",
+      "Example: weir run --pipelines data_processing --runner parallel --params model.alpha=0.3"
+    })
+final class RunCommand extends WeirCommand {
+
+  @Option(
+      names = {"--pipelines", "--pipeline", "-p"},
+      split = ",",
+      paramLabel = "NAME",
+      description = "Registered pipelines to run, combined. Default: __default__.")
+  List<String> pipelines = new ArrayList<>();
+
+  @Option(
+      names = {"--tags", "-t"},
+      split = ",",
+      paramLabel = "TAG",
+      description = "Run only nodes with any of these tags.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(
+      names = {"--nodes", "-n"},
+      split = ",",
+      paramLabel = "NODE",
+      description = "Run only these nodes.")
+  List<String> nodes = new ArrayList<>();
+
+  @Option(
+      names = "--from-nodes",
+      split = ",",
+      paramLabel = "NODE",
+      description = "Run these nodes and everything downstream.")
+  List<String> fromNodes = new ArrayList<>();
+
+  @Option(
+      names = "--to-nodes",
+      split = ",",
+      paramLabel = "NODE",
+      description = "Run these nodes and everything upstream.")
+  List<String> toNodes = new ArrayList<>();
+
+  @Option(
+      names = "--from-inputs",
+      split = ",",
+      paramLabel = "DATASET",
+      description = "Run the nodes downstream of these datasets.")
+  List<String> fromInputs = new ArrayList<>();
+
+  @Option(
+      names = "--to-outputs",
+      split = ",",
+      paramLabel = "DATASET",
+      description = "Run the nodes needed to produce these datasets.")
+  List<String> toOutputs = new ArrayList<>();
+
+  @Option(
+      names = "--namespaces",
+      split = ",",
+      paramLabel = "NAMESPACE",
+      description = "Run only nodes in these namespaces (or nested below them).")
+  List<String> namespaces = new ArrayList<>();
+
+  @Option(
+      names = {"--runner", "-r"},
+      paramLabel = "RUNNER",
+      completionCandidates = RunnerNames.class,
+      description = "sequential (default) or parallel.")
+  String runner = "sequential";
+
+  @Option(
+      names = "--max-workers",
+      paramLabel = "N",
+      description = "Threads of the parallel runner. Default: min(processors, nodes).")
+  @Nullable Integer maxWorkers;
+
+  @Option(
+      names = {"--load-versions", "-lv"},
+      split = ",",
+      paramLabel = "DATASET:VERSION",
+      description =
+          "Versions of versioned datasets to load, such as regressor:2024-01-31T12.30.45.123Z.")
+  List<String> loadVersions = new ArrayList<>();
+
+  @Option(
+      names = "--only-missing-outputs",
+      description =
+          "Run only the nodes needed to produce persisted outputs that do not exist"
+              + " (--dry-run plans every selected node: checking existence would read data).")
+  boolean onlyMissingOutputs;
+
+  @Option(
+      names = "--spark-remote",
+      paramLabel = "URL",
+      description = "Spark Connect URL (sc://host:port). Default: spark.remote, else SPARK_REMOTE.")
+  @Nullable String sparkRemote;
+
+  @Option(
+      names = "--dry-run",
+      description =
+          "Validate the pipeline, catalog, credentials and parameters and print the plan;"
+              + " compute nothing.")
+  boolean dryRun;
+
+  /** Names offered by shell completion for {@code --runner}. */
+  static final class RunnerNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    RunnerNames() {
+      super(List.of("sequential", "parallel"));
+    }
+  }
+
+  RunOptions options() {
+    PipelineFilter filter =
+        new PipelineFilter(tags, fromNodes, toNodes, nodes, fromInputs, toOutputs, namespaces);
+    return new RunOptions(
+        pipelines, filter, runner, maxWorkers, parseLoadVersions(), onlyMissingOutputs, dryRun);
+  }
+
+  private Map<String, String> parseLoadVersions() {
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (String pair : loadVersions) {
+      int colon = pair.indexOf(':');
+      if (colon <= 0 || colon == pair.length() - 1) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--load-versions expects DATASET:VERSION pairs separated by commas, got '"
+                + pair
+                + "'.");
+      }
+      versions.put(pair.substring(0, colon).trim(), pair.substring(colon + 1).trim());
+    }
+    return versions;
+  }
+
+  @Override
+  protected int execute() {
+    RunOptions options = options();
+    Session.Builder builder = common.sessionBuilder().sparkRemote(sparkRemote);
+    if (options.dryRun()) {
+      Session session = builder.build();
+      print(session.dryRun(options), out());
+      return ExitCodes.OK;
+    }
+    Progress progress = Progress.forConsole(System.console() != null);
+    Session session = builder.hooks(progress).build();
+    RunResult result;
+    try {
+      result = session.run(options);
+    } finally {
+      progress.close();
+    }
+    printSummary(result, session.summaryLines(result));
+    if (result.error() != null) {
+      printError(result.error(), false);
+      return ExitCodes.RUN_FAILED;
+    }
+    return ExitCodes.OK;
+  }
+
+  static void print(RunPlan plan, PrintWriter out) {
+    out.println(
+        "Dry run of "
+            + String.join(" + ", plan.pipelineNames())
+            + ": "
+            + plan.steps().size()
+            + " nodes would run, in this order (nothing was computed):");
+    int i = 1;
+    for (RunPlan.Step step : plan.steps()) {
+      out.printf(Locale.ROOT, "%3d. %s%n", i++, step.node());
+      out.println("       inputs:  " + join(step.inputs()));
+      out.println("       outputs: " + join(step.outputs()));
+    }
+    out.flush();
+  }
+
+  private void printSummary(RunResult result, List<String> extraLines) {
+    PrintWriter out = out();
+    String verb = result.status() == RunResult.Status.SUCCESS ? "finished" : "failed";
+    out.printf(
+        Locale.ROOT,
+        "Run %s %s in %.1f s (%d nodes ran).%n",
+        result.runId(),
+        verb,
+        result.durationSeconds(),
+        result.nodeSeconds().size());
+    if (!result.savedOutputs().isEmpty()) {
+      out.println("Saved outputs:");
+      for (Map.Entry<String, Map<String, Object>> e : result.savedOutputs().entrySet()) {
+        out.println("  " + e.getKey() + " -> " + Describe.location(e.getValue()));
+      }
+    }
+    for (String line : extraLines) {
+      out.println(line);
+    }
+    out.flush();
+  }
+
+  private static String join(List<String> names) {
+    return names.isEmpty() ? "(none)" : String.join(", ", names);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.weir.databricks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.cli.Main;
+import dev.weir.testing.TestProject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import picocli.CommandLine;
+
+/** {@code weir bundle} on the runners' test project (its {@code cleaned} dataset is in memory). */
+class BundleCommandTest {
+  @TempDir Path project;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void createProject() {
+    TestProject.create(project);
+    TestProject.write(
+        project.resolve("conf/prod/databricks.yml"),
+        """
+        default:
+          tasks:
+            - task_key: default
+              max_retries: 1
+        re:tiny_.*:
+          tags: {team: data}
+        tiny_reporting:
+          job_clusters:
+            - job_cluster_key: default
+              new_cluster: {num_workers: 8}
+        """);
+  }
+
+  private int bundle(String... args) {
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    String[] all = new String[args.length + 7];
+    all[0] = "bundle";
+    all[1] = "--project";
+    all[2] = project.toString();
+    all[3] = "--bundle-name";
+    all[4] = "tiny";
+    all[5] = "--jar";
+    all[6] = "target/tiny-1.0-job.jar";
+    System.arraycopy(args, 0, all, 7, args.length);
+    return cli.execute(all);
+  }
+
+  @Test
+  void writesTheBundleAndOneJobPerPipeline() throws IOException {
+    assertThat(bundle("--target", "prod", "--group-by", "pipeline")).as(err.toString()).isZero();
+
+    Map<String, Object> root = load(project.resolve("databricks.yml"));
+    assertThat(root).containsKeys("bundle", "include", "artifacts", "targets");
+    assertThat(at(root, "targets", "dev", "mode")).isEqualTo("development");
+    assertThat(at(root, "targets", "prod", "mode")).isEqualTo("production");
+    assertThat(at(root, "artifacts", "job_jar", "type")).isEqualTo("jar");
+    try (var files = Files.list(project.resolve("resources"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .contains("tiny.job.yml", "tiny_data_processing.job.yml", "tiny_reporting.job.yml");
+    }
+    Map<String, Object> job = job("tiny_data_processing");
+    BundleStructure.assertWellFormed(job);
+    Map<String, Object> task = BundleStructure.tasks(job).get(0);
+    assertThat(task).containsEntry("task_key", "data_processing").containsEntry("max_retries", 1);
+    assertThat(at(task, "spark_jar_task", "main_class_name")).isEqualTo("dev.weir.cli.Main");
+    assertThat(at(task, "spark_jar_task", "parameters"))
+        .isEqualTo(List.of("run", "--pipelines", "data_processing", "--env", "prod"));
+    assertThat(task.get("libraries"))
+        .isEqualTo(List.of(Map.of("jar", "../target/tiny-1.0-job.jar")));
+    assertThat(job.get("tags")).isEqualTo(Map.of("team", "data"));
+    assertThat(out.toString()).contains("databricks bundle deploy -t prod");
+  }
+
+  @Test
+  void theJobsOwnOverrideMergesIntoItsCluster() throws IOException {
+    assertThat(bundle("--target", "prod", "--group-by", "pipeline")).as(err.toString()).isZero();
+
+    @SuppressWarnings("unchecked")
+    var clusters = (List<Map<String, Object>>) job("tiny_reporting").get("job_clusters");
+    assertThat(at(clusters.get(0), "new_cluster", "num_workers")).isEqualTo(8);
+    assertThat(at(clusters.get(0), "new_cluster", "spark_version")).isEqualTo("18.0.x-scala2.13");
+  }
+
+  @Test
+  void groupingByNodeWouldLoseTheInMemoryDatasetAndIsRefused() {
+    assertThat(bundle("--target", "prod", "--group-by", "node", "--pipelines", "data_processing"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("Dataset 'cleaned' lives only in memory")
+        .contains("task 'clean'")
+        .contains("task 'summarize'");
+    assertThat(project.resolve("databricks.yml")).doesNotExist();
+  }
+
+  @Test
+  void serverlessTasksUseAnEnvironmentWithTheJarAsJavaDependency() throws IOException {
+    assertThat(
+            bundle(
+                "--target",
+                "prod",
+                "--group-by",
+                "pipeline",
+                "--pipelines",
+                "data_processing",
+                "--serverless"))
+        .as(err.toString())
+        .isZero();
+
+    Map<String, Object> job = job("tiny_data_processing");
+    BundleStructure.assertWellFormed(job);
+    assertThat(job).doesNotContainKey("job_clusters");
+    // tiny_reporting's own override adds a job cluster, which no serverless task uses: dropped.
+    assertThat(bundle("--target", "prod", "--group-by", "pipeline", "--serverless")).isZero();
+    assertThat(job("tiny_reporting")).doesNotContainKey("job_clusters");
+    assertThat(at(((List<?>) job.get("environments")).get(0), "spec", "java_dependencies"))
+        .isEqualTo(List.of("../target/tiny-1.0-job.jar"));
+    assertThat(BundleStructure.tasks(job))
+        .allSatisfy(t -> assertThat(t).containsEntry("environment_key", "default"));
+  }
+
+  @Test
+  void anUnknownTargetIsAUsageError() {
+    assertThat(bundle("--target", "staging")).isEqualTo(2);
+    assertThat(err.toString()).contains("--target 'staging'").contains("dev").contains("prod");
+  }
+
+  @Test
+  void anUnknownPipelineIsAUsageError() {
+    assertThat(bundle("--target", "prod", "--pipelines", "reportng")).isEqualTo(2);
+    assertThat(err.toString()).contains("'reportng'").contains("reporting");
+  }
+
+  private Map<String, Object> job(String key) throws IOException {
+    Map<String, Object> file = load(project.resolve("resources/" + key + ".job.yml"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> job = (Map<String, Object>) at(file, "resources", "jobs", key);
+    return job;
+  }
+
+  private static Map<String, Object> load(Path file) throws IOException {
+    return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+  }
+
+  private static Object at(Object root, String... keys) {
+    Object current = root;
+    for (String key : keys) {
+      current = ((Map<?, ?>) current).get(key);
+    }
+    return current;
+  }
+}
