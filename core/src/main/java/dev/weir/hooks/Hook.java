@@ -1,16 +1,15 @@
 package dev.weir.hooks;
 
-import dev.weir.io.DataCatalog;
-import dev.weir.node.Node;
-import dev.weir.pipeline.Pipeline;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Callbacks around a run, as Kedro's hook specifications (kedro/framework/hooks/specs.py). Every
- * method has an empty default, so an implementation overrides only what it needs. Hooks are found
- * with {@link java.util.ServiceLoader} ({@code META-INF/services/dev.weir.hooks.Hook}) or passed to
- * the session; every runner fires them in the same order:
+ * method takes one event record and has an empty default, so an implementation overrides only what
+ * it needs, and a field added to an event later breaks no hook (Kedro gets the same from pluggy's
+ * named arguments). Hooks are found with {@link java.util.ServiceLoader} ({@code
+ * META-INF/services/dev.weir.hooks.Hook}) or passed to the session; every runner fires them in the
+ * same order:
  *
  * <ol>
  *   <li>{@link #afterCatalogCreated}
@@ -22,108 +21,67 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * <p>Under the parallel runner, node and dataset hooks are called from worker threads: an
- * implementation that keeps state must be thread-safe.
+ * implementation that keeps state must be thread-safe. An exception thrown by a hook fails the run
+ * (the runner wraps it, naming the hook).
  */
 public interface Hook {
 
   /**
-   * @param catalog the run's catalog, datasets not yet created
-   * @param run what the run was asked to do
+   * @param event the run's catalog, datasets not yet created, and the run's parameters
    */
-  default void afterCatalogCreated(DataCatalog catalog, RunParams run) {}
+  default void afterCatalogCreated(CatalogCreatedEvent event) {}
 
   /**
-   * @param run what the run was asked to do
-   * @param pipeline the filtered pipeline about to run
-   * @param catalog the run's catalog
+   * @param event the filtered pipeline about to run
    */
-  default void beforePipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {}
+  default void beforePipelineRun(PipelineRunEvent event) {}
 
   /**
-   * @param run what the run was asked to do
-   * @param pipeline the pipeline that ran
-   * @param catalog the run's catalog
+   * @param event the pipeline that ran
    */
-  default void afterPipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {}
+  default void afterPipelineRun(PipelineRunEvent event) {}
 
   /**
-   * @param error the failure
-   * @param run what the run was asked to do
-   * @param pipeline the pipeline that was running
-   * @param catalog the run's catalog
+   * @param event the failure and the pipeline that was running
    */
-  default void onPipelineError(
-      Throwable error, RunParams run, Pipeline pipeline, DataCatalog catalog) {}
+  default void onPipelineError(PipelineErrorEvent event) {}
 
   /**
-   * @param node the node about to run
-   * @param catalog the run's catalog
-   * @param inputs loaded inputs by dataset name
-   * @param isAsync whether nodes run concurrently (parallel runner)
-   * @param runId the run id
-   * @return inputs to replace, by dataset name, or {@code null} to keep them all
+   * @param event the node about to run and its loaded inputs
+   * @return inputs to replace, by dataset name, or {@code null} to keep them all (Kedro's {@code
+   *     before_node_run} may return a dict of new inputs)
    */
-  default @Nullable Map<String, Object> beforeNodeRun(
-      Node node, DataCatalog catalog, Map<String, Object> inputs, boolean isAsync, String runId) {
+  default @Nullable Map<String, Object> beforeNodeRun(NodeRunEvent event) {
     return null;
   }
 
   /**
-   * @param node the node that ran
-   * @param catalog the run's catalog
-   * @param inputs its inputs by dataset name
-   * @param outputs its outputs by dataset name
-   * @param isAsync whether nodes run concurrently
-   * @param runId the run id
+   * @param event the node that ran, its inputs and outputs
    */
-  default void afterNodeRun(
-      Node node,
-      DataCatalog catalog,
-      Map<String, Object> inputs,
-      Map<String, Object> outputs,
-      boolean isAsync,
-      String runId) {}
+  default void afterNodeRun(NodeCompletedEvent event) {}
 
   /**
-   * @param error what the node threw
-   * @param node the node that failed
-   * @param catalog the run's catalog
-   * @param inputs its inputs by dataset name
-   * @param isAsync whether nodes run concurrently
-   * @param runId the run id
+   * @param event the failure and the node
    */
-  default void onNodeError(
-      Throwable error,
-      Node node,
-      DataCatalog catalog,
-      Map<String, Object> inputs,
-      boolean isAsync,
-      String runId) {}
+  default void onNodeError(NodeErrorEvent event) {}
 
   /**
-   * @param datasetName the dataset about to be loaded
-   * @param node the node that reads it
+   * @param event the dataset about to be loaded and the node that reads it
    */
-  default void beforeDatasetLoaded(String datasetName, Node node) {}
+  default void beforeDatasetLoaded(DatasetLoadEvent event) {}
 
   /**
-   * @param datasetName the dataset that was loaded
-   * @param data the loaded data
-   * @param node the node that reads it
+   * @param event the dataset, the data loaded and the node that reads it
    */
-  default void afterDatasetLoaded(String datasetName, Object data, Node node) {}
+  default void afterDatasetLoaded(DatasetLoadedEvent event) {}
 
   /**
-   * @param datasetName the dataset about to be saved
-   * @param data the data to save
-   * @param node the node that wrote it
+   * @param event the dataset, the data about to be saved and the node that wrote it
    */
-  default void beforeDatasetSaved(String datasetName, Object data, Node node) {}
+  default void beforeDatasetSaved(DatasetSaveEvent event) {}
 
   /**
-   * @param datasetName the dataset that was saved
-   * @param data the saved data
-   * @param node the node that wrote it
+   * @param event the dataset, the data saved and the node that wrote it
    */
-  default void afterDatasetSaved(String datasetName, Object data, Node node) {}
+  default void afterDatasetSaved(DatasetSavedEvent event) {}
 }

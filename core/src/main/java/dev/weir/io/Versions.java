@@ -27,14 +27,24 @@ public final class Versions {
   public static final Pattern VERSION_PATTERN =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{3}Z");
 
+  /** The last timestamp handed out, in epoch milliseconds: versions never repeat in one JVM. */
+  private static final java.util.concurrent.atomic.AtomicLong LAST_MILLIS =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private Versions() {}
 
   /**
    * @return the current UTC time in Kedro's version format, for example {@code
-   *     2024-01-31T12.30.45.123Z}
+   *     2024-01-31T12.30.45.123Z}; strictly later than every timestamp returned before in this JVM
+   *     (at most a few milliseconds ahead of the clock when called in a burst)
    */
   public static String generateTimestamp() {
-    return FORMAT.format(Instant.now());
+    // Kedro's timestamps have millisecond resolution: two runs (or saves) started in the same
+    // millisecond would share a version and the second save would fail. One JVM never repeats one:
+    // a call in the same millisecond as the last gets the next millisecond.
+    long now = System.currentTimeMillis();
+    long millis = LAST_MILLIS.updateAndGet(last -> Math.max(now, last + 1));
+    return FORMAT.format(Instant.ofEpochMilli(millis));
   }
 
   /**

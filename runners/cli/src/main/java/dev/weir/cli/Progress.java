@@ -1,8 +1,12 @@
 package dev.weir.cli;
 
 import dev.weir.hooks.Hook;
+import dev.weir.hooks.NodeCompletedEvent;
+import dev.weir.hooks.NodeErrorEvent;
+import dev.weir.hooks.NodeRunEvent;
+import dev.weir.hooks.PipelineErrorEvent;
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
-import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
 import java.util.Map;
@@ -51,7 +55,9 @@ class Progress implements Hook {
     }
 
     @Override
-    public void beforePipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+    public void beforePipelineRun(PipelineRunEvent event) {
+      RunParams run = event.run();
+      Pipeline pipeline = event.pipeline();
       ProgressBarBuilder builder =
           new ProgressBarBuilder()
               .setTaskName("weir run")
@@ -67,21 +73,16 @@ class Progress implements Hook {
     }
 
     @Override
-    public @Nullable Map<String, Object> beforeNodeRun(
-        Node node, DataCatalog catalog, Map<String, Object> inputs, boolean isAsync, String runId) {
+    public @Nullable Map<String, Object> beforeNodeRun(NodeRunEvent event) {
+      Node node = event.node();
       running.add(node.name());
       show();
       return null;
     }
 
     @Override
-    public void afterNodeRun(
-        Node node,
-        DataCatalog catalog,
-        Map<String, Object> inputs,
-        Map<String, Object> outputs,
-        boolean isAsync,
-        String runId) {
+    public void afterNodeRun(NodeCompletedEvent event) {
+      Node node = event.node();
       running.remove(node.name());
       ProgressBar b = bar;
       if (b != null) {
@@ -91,25 +92,19 @@ class Progress implements Hook {
     }
 
     @Override
-    public void onNodeError(
-        Throwable error,
-        Node node,
-        DataCatalog catalog,
-        Map<String, Object> inputs,
-        boolean isAsync,
-        String runId) {
+    public void onNodeError(NodeErrorEvent event) {
+      Node node = event.node();
       running.remove(node.name());
       show();
     }
 
     @Override
-    public void afterPipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+    public void afterPipelineRun(PipelineRunEvent event) {
       close();
     }
 
     @Override
-    public void onPipelineError(
-        Throwable error, RunParams run, Pipeline pipeline, DataCatalog catalog) {
+    public void onPipelineError(PipelineErrorEvent event) {
       close();
     }
 

@@ -2,6 +2,9 @@ package dev.weir.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.hooks.NodeCompletedEvent;
+import dev.weir.hooks.NodeRunEvent;
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
@@ -35,14 +38,14 @@ class ProgressTest {
     DataCatalog catalog = DataCatalog.of(Map.of());
     RunParams run = TestRuns.defaultRun("r", Path.of("."));
 
-    progress.beforePipelineRun(run, pipeline, catalog);
-    progress.beforeNodeRun(clean, catalog, Map.of(), false, "r");
-    progress.afterNodeRun(clean, catalog, Map.of(), Map.of(), false, "r");
-    progress.beforeNodeRun(train, catalog, Map.of(), false, "r");
+    progress.beforePipelineRun(new PipelineRunEvent(run, pipeline, catalog));
+    progress.beforeNodeRun(new NodeRunEvent(clean, catalog, Map.of(), false, "r"));
+    progress.afterNodeRun(new NodeCompletedEvent(clean, catalog, Map.of(), Map.of(), false, "r"));
+    progress.beforeNodeRun(new NodeRunEvent(train, catalog, Map.of(), false, "r"));
     progress.close(); // draws the last frame while train_node still runs
     int whileTraining = frames.size();
-    progress.afterNodeRun(train, catalog, Map.of(), Map.of(), false, "r");
-    progress.afterPipelineRun(run, pipeline, catalog);
+    progress.afterNodeRun(new NodeCompletedEvent(train, catalog, Map.of(), Map.of(), false, "r"));
+    progress.afterPipelineRun(new PipelineRunEvent(run, pipeline, catalog));
 
     assertThat(whileTraining).isPositive();
     assertThat(frames.get(whileTraining - 1))

@@ -2,7 +2,7 @@ package dev.weir.databricks;
 
 import dev.weir.datasets.spark.SparkSessions;
 import dev.weir.hooks.Hook;
-import dev.weir.hooks.RunParams;
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.io.DataCatalog;
 import dev.weir.pipeline.Pipeline;
 import org.apache.spark.sql.SparkSession;
@@ -21,7 +21,9 @@ public final class ClassicSparkHook implements Hook {
   public ClassicSparkHook() {}
 
   @Override
-  public void beforePipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public void beforePipelineRun(PipelineRunEvent event) {
+    Pipeline pipeline = event.pipeline();
+    DataCatalog catalog = event.catalog();
     if (ClassicSparkCheck.requirements(pipeline).isEmpty()) {
       return;
     }

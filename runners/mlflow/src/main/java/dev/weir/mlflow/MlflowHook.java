@@ -2,7 +2,14 @@ package dev.weir.mlflow;
 
 import dev.weir.WeirException;
 import dev.weir.config.ConfigLoader;
+import dev.weir.hooks.CatalogCreatedEvent;
+import dev.weir.hooks.DatasetSavedEvent;
 import dev.weir.hooks.Hook;
+import dev.weir.hooks.NodeCompletedEvent;
+import dev.weir.hooks.NodeErrorEvent;
+import dev.weir.hooks.NodeRunEvent;
+import dev.weir.hooks.PipelineErrorEvent;
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
@@ -137,12 +144,16 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   }
 
   @Override
-  public void afterCatalogCreated(DataCatalog catalog, RunParams run) {
+  public void afterCatalogCreated(CatalogCreatedEvent event) {
+    RunParams run = event.run();
     pendingSettings.put(run.runId(), settingsLoader.apply(run, env));
   }
 
   @Override
-  public void beforePipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public void beforePipelineRun(PipelineRunEvent event) {
+    RunParams run = event.run();
+    Pipeline pipeline = event.pipeline();
+    DataCatalog catalog = event.catalog();
     MlflowSettings settings = pendingSettings.remove(run.runId());
     if (settings == null) {
       settings = settingsLoader.apply(run, env);
@@ -207,8 +218,9 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   }
 
   @Override
-  public @Nullable Map<String, Object> beforeNodeRun(
-      Node node, DataCatalog catalog, Map<String, Object> inputs, boolean isAsync, String runId) {
+  public @Nullable Map<String, Object> beforeNodeRun(NodeRunEvent event) {
+    Node node = event.node();
+    String runId = event.runId();
     if (runs.containsKey(runId)) {
       timings.put(node, new NodeTiming(runId, System.nanoTime(), node.outputs().size()));
     }
@@ -216,13 +228,8 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   }
 
   @Override
-  public void afterNodeRun(
-      Node node,
-      DataCatalog catalog,
-      Map<String, Object> inputs,
-      Map<String, Object> outputs,
-      boolean isAsync,
-      String runId) {
+  public void afterNodeRun(NodeCompletedEvent event) {
+    Node node = event.node();
     NodeTiming t = timings.get(node);
     if (t != null) {
       t.functionDone(System.nanoTime());
@@ -233,7 +240,8 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   }
 
   @Override
-  public void afterDatasetSaved(String datasetName, Object data, Node node) {
+  public void afterDatasetSaved(DatasetSavedEvent event) {
+    Node node = event.node();
     NodeTiming t = timings.get(node);
     if (t != null && t.outputSaved(System.nanoTime())) {
       finishNode(node, t);
@@ -241,13 +249,8 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   }
 
   @Override
-  public void onNodeError(
-      Throwable error,
-      Node node,
-      DataCatalog catalog,
-      Map<String, Object> inputs,
-      boolean isAsync,
-      String runId) {
+  public void onNodeError(NodeErrorEvent event) {
+    Node node = event.node();
     NodeTiming t = timings.get(node);
     if (t != null) {
       t.functionDone(System.nanoTime());
@@ -271,13 +274,14 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   }
 
   @Override
-  public void afterPipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public void afterPipelineRun(PipelineRunEvent event) {
+    RunParams run = event.run();
     end(run.runId(), RunStatus.FINISHED);
   }
 
   @Override
-  public void onPipelineError(
-      Throwable error, RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public void onPipelineError(PipelineErrorEvent event) {
+    RunParams run = event.run();
     end(run.runId(), RunStatus.FAILED);
   }
 

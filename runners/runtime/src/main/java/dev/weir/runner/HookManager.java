@@ -1,10 +1,16 @@
 package dev.weir.runner;
 
+import dev.weir.hooks.CatalogCreatedEvent;
+import dev.weir.hooks.DatasetLoadEvent;
+import dev.weir.hooks.DatasetLoadedEvent;
+import dev.weir.hooks.DatasetSaveEvent;
+import dev.weir.hooks.DatasetSavedEvent;
 import dev.weir.hooks.Hook;
-import dev.weir.hooks.RunParams;
-import dev.weir.io.DataCatalog;
-import dev.weir.node.Node;
-import dev.weir.pipeline.Pipeline;
+import dev.weir.hooks.NodeCompletedEvent;
+import dev.weir.hooks.NodeErrorEvent;
+import dev.weir.hooks.NodeRunEvent;
+import dev.weir.hooks.PipelineErrorEvent;
+import dev.weir.hooks.PipelineRunEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,42 +82,51 @@ public final class HookManager {
     return new HookManager(all);
   }
 
-  /** See {@link Hook#afterCatalogCreated}. */
-  public void afterCatalogCreated(DataCatalog catalog, RunParams run) {
-    call("afterCatalogCreated", h -> h.afterCatalogCreated(catalog, run));
-  }
-
-  /** See {@link Hook#beforePipelineRun}. */
-  public void beforePipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
-    call("beforePipelineRun", h -> h.beforePipelineRun(run, pipeline, catalog));
-  }
-
-  /** See {@link Hook#afterPipelineRun}. */
-  public void afterPipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
-    call("afterPipelineRun", h -> h.afterPipelineRun(run, pipeline, catalog));
-  }
-
   /**
-   * See {@link Hook#onPipelineError}; a hook's own failure is added to {@code error} as suppressed.
+   * @param event the run's catalog and parameters
+   * @throws HookException when a hook fails (a {@link dev.weir.WeirException} passes unchanged)
    */
-  public void onPipelineError(
-      Throwable error, RunParams run, Pipeline pipeline, DataCatalog catalog) {
-    callAll("onPipelineError", error, h -> h.onPipelineError(error, run, pipeline, catalog));
+  public void afterCatalogCreated(CatalogCreatedEvent event) {
+    call("afterCatalogCreated", h -> h.afterCatalogCreated(event));
   }
 
   /**
-   * See {@link Hook#beforeNodeRun}.
+   * @param event the pipeline about to run
+   * @throws HookException when a hook fails
+   */
+  public void beforePipelineRun(PipelineRunEvent event) {
+    call("beforePipelineRun", h -> h.beforePipelineRun(event));
+  }
+
+  /**
+   * @param event the pipeline that ran
+   * @throws HookException when a hook fails
+   */
+  public void afterPipelineRun(PipelineRunEvent event) {
+    call("afterPipelineRun", h -> h.afterPipelineRun(event));
+  }
+
+  /**
+   * Calls every hook even when one fails; a hook's failure is added to the run's error as a
+   * suppressed exception.
    *
-   * @return the replacement inputs of every hook merged in hook order (a later hook wins on the
-   *     same name); empty when no hook replaces anything
+   * @param event the failure and the pipeline
    */
-  public Map<String, Object> beforeNodeRun(
-      Node node, DataCatalog catalog, Map<String, Object> inputs, boolean isAsync, String runId) {
+  public void onPipelineError(PipelineErrorEvent event) {
+    callAll("onPipelineError", event.error(), h -> h.onPipelineError(event));
+  }
+
+  /**
+   * @param event the node about to run and its inputs
+   * @return the inputs hooks replaced, by dataset name; empty when none did
+   * @throws HookException when a hook fails
+   */
+  public Map<String, Object> beforeNodeRun(NodeRunEvent event) {
     Map<String, Object> replaced = new LinkedHashMap<>();
     call(
         "beforeNodeRun",
         h -> {
-          @Nullable Map<String, Object> r = h.beforeNodeRun(node, catalog, inputs, isAsync, runId);
+          @Nullable Map<String, Object> r = h.beforeNodeRun(event);
           if (r != null) {
             replaced.putAll(r);
           }
@@ -119,46 +134,54 @@ public final class HookManager {
     return replaced;
   }
 
-  /** See {@link Hook#afterNodeRun}. */
-  public void afterNodeRun(
-      Node node,
-      DataCatalog catalog,
-      Map<String, Object> inputs,
-      Map<String, Object> outputs,
-      boolean isAsync,
-      String runId) {
-    call("afterNodeRun", h -> h.afterNodeRun(node, catalog, inputs, outputs, isAsync, runId));
+  /**
+   * @param event the node that ran and its outputs
+   * @throws HookException when a hook fails
+   */
+  public void afterNodeRun(NodeCompletedEvent event) {
+    call("afterNodeRun", h -> h.afterNodeRun(event));
   }
 
-  /** See {@link Hook#onNodeError}; a hook's own failure is added to {@code error} as suppressed. */
-  public void onNodeError(
-      Throwable error,
-      Node node,
-      DataCatalog catalog,
-      Map<String, Object> inputs,
-      boolean isAsync,
-      String runId) {
-    callAll("onNodeError", error, h -> h.onNodeError(error, node, catalog, inputs, isAsync, runId));
+  /**
+   * Calls every hook even when one fails; a hook's failure is added to the node's error as a
+   * suppressed exception.
+   *
+   * @param event the failure and the node
+   */
+  public void onNodeError(NodeErrorEvent event) {
+    callAll("onNodeError", event.error(), h -> h.onNodeError(event));
   }
 
-  /** See {@link Hook#beforeDatasetLoaded}. */
-  public void beforeDatasetLoaded(String datasetName, Node node) {
-    call("beforeDatasetLoaded", h -> h.beforeDatasetLoaded(datasetName, node));
+  /**
+   * @param event the dataset about to be loaded
+   * @throws HookException when a hook fails
+   */
+  public void beforeDatasetLoaded(DatasetLoadEvent event) {
+    call("beforeDatasetLoaded", h -> h.beforeDatasetLoaded(event));
   }
 
-  /** See {@link Hook#afterDatasetLoaded}. */
-  public void afterDatasetLoaded(String datasetName, Object data, Node node) {
-    call("afterDatasetLoaded", h -> h.afterDatasetLoaded(datasetName, data, node));
+  /**
+   * @param event the dataset and the data loaded
+   * @throws HookException when a hook fails
+   */
+  public void afterDatasetLoaded(DatasetLoadedEvent event) {
+    call("afterDatasetLoaded", h -> h.afterDatasetLoaded(event));
   }
 
-  /** See {@link Hook#beforeDatasetSaved}. */
-  public void beforeDatasetSaved(String datasetName, Object data, Node node) {
-    call("beforeDatasetSaved", h -> h.beforeDatasetSaved(datasetName, data, node));
+  /**
+   * @param event the dataset and the data about to be saved
+   * @throws HookException when a hook fails
+   */
+  public void beforeDatasetSaved(DatasetSaveEvent event) {
+    call("beforeDatasetSaved", h -> h.beforeDatasetSaved(event));
   }
 
-  /** See {@link Hook#afterDatasetSaved}. */
-  public void afterDatasetSaved(String datasetName, Object data, Node node) {
-    call("afterDatasetSaved", h -> h.afterDatasetSaved(datasetName, data, node));
+  /**
+   * @param event the dataset and the data saved
+   * @throws HookException when a hook fails
+   */
+  public void afterDatasetSaved(DatasetSavedEvent event) {
+    call("afterDatasetSaved", h -> h.afterDatasetSaved(event));
   }
 
   private void call(String method, Consumer<Hook> invocation) {

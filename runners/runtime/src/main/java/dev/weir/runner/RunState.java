@@ -1,5 +1,12 @@
 package dev.weir.runner;
 
+import dev.weir.hooks.DatasetLoadEvent;
+import dev.weir.hooks.DatasetLoadedEvent;
+import dev.weir.hooks.DatasetSaveEvent;
+import dev.weir.hooks.DatasetSavedEvent;
+import dev.weir.hooks.NodeCompletedEvent;
+import dev.weir.hooks.NodeErrorEvent;
+import dev.weir.hooks.NodeRunEvent;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
@@ -131,32 +138,32 @@ public final class RunState {
     LOG.info("Running node: {}", node.name());
     Map<String, Object> inputs = new LinkedHashMap<>();
     for (String name : node.inputs()) {
-      hooks.beforeDatasetLoaded(name, node);
+      hooks.beforeDatasetLoaded(new DatasetLoadEvent(name, node));
       Object data =
           ParameterInputs.isParameter(name)
               ? parameters.bound(node, name).orElseGet(() -> catalog.load(name))
               : catalog.load(name);
       inputs.put(name, data);
-      hooks.afterDatasetLoaded(name, data, node);
+      hooks.afterDatasetLoaded(new DatasetLoadedEvent(name, data, node));
     }
-    inputs.putAll(hooks.beforeNodeRun(node, catalog, inputs, isAsync, runId));
+    inputs.putAll(hooks.beforeNodeRun(new NodeRunEvent(node, catalog, inputs, isAsync, runId)));
     Map<String, Object> outputs;
     try {
       outputs = node.run(inputs);
     } catch (Exception | Error e) {
       anyFailed.set(true);
-      hooks.onNodeError(e, node, catalog, inputs, isAsync, runId);
+      hooks.onNodeError(new NodeErrorEvent(e, node, catalog, inputs, isAsync, runId));
       throw e;
     }
-    hooks.afterNodeRun(node, catalog, inputs, outputs, isAsync, runId);
+    hooks.afterNodeRun(new NodeCompletedEvent(node, catalog, inputs, outputs, isAsync, runId));
     for (String name : node.outputs()) {
       Object data = outputs.get(name);
-      hooks.beforeDatasetSaved(name, data, node);
+      hooks.beforeDatasetSaved(new DatasetSaveEvent(name, data, node));
       if (catalog.isMemory(name)) {
         memoryPolicy.beforeMemorySave(name, data, consumers.getOrDefault(name, 0));
       }
       catalog.save(name, data);
-      hooks.afterDatasetSaved(name, data, node);
+      hooks.afterDatasetSaved(new DatasetSavedEvent(name, data, node));
     }
     return System.nanoTime() - start;
   }

@@ -4,7 +4,10 @@ import dev.weir.WeirException;
 import dev.weir.config.ConfigException;
 import dev.weir.config.ConfigLoader;
 import dev.weir.config.RuntimeParams;
+import dev.weir.hooks.CatalogCreatedEvent;
 import dev.weir.hooks.Hook;
+import dev.weir.hooks.PipelineErrorEvent;
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.Dataset;
@@ -281,17 +284,17 @@ public final class Session {
     checkLoadVersions(options.loadVersions(), catalog);
     RunParams params = runParams(runId, config.env(), options, runner);
     HookManager hookManager = HookManager.of(hooks());
-    hookManager.afterCatalogCreated(catalog, params);
+    hookManager.afterCatalogCreated(new CatalogCreatedEvent(catalog, params));
     if (options.onlyMissingOutputs()) {
       pipeline = MissingOutputs.filter(pipeline, catalog);
     }
     LOG.info("Run {}: {} nodes, {} runner", runId, pipeline.nodes().size(), runner.name());
-    hookManager.beforePipelineRun(params, pipeline, catalog);
+    hookManager.beforePipelineRun(new PipelineRunEvent(params, pipeline, catalog));
     RunnerResult result;
     try {
       result = runner.run(pipeline, catalog, hookManager, runId);
     } catch (RuntimeException e) {
-      hookManager.onPipelineError(e, params, pipeline, catalog);
+      hookManager.onPipelineError(new PipelineErrorEvent(e, params, pipeline, catalog));
       if (e instanceof NodeFailedException failed) {
         return new RunResult(
             runId,
@@ -303,7 +306,7 @@ public final class Session {
       }
       throw e;
     }
-    hookManager.afterPipelineRun(params, pipeline, catalog);
+    hookManager.afterPipelineRun(new PipelineRunEvent(params, pipeline, catalog));
     return new RunResult(
         runId,
         RunResult.Status.SUCCESS,
@@ -357,16 +360,15 @@ public final class Session {
     putIfAny(filters, "from-inputs", f.fromInputs());
     putIfAny(filters, "to-outputs", f.toOutputs());
     putIfAny(filters, "namespaces", f.namespaces());
-    return new RunParams(
-        runId,
-        projectPath,
-        envName,
-        pipelineNames(options),
-        runner.name(),
-        filters,
-        runtimeParams,
-        options.loadVersions(),
-        confSource);
+    return RunParams.builder(runId, projectPath)
+        .env(envName)
+        .pipelineNames(pipelineNames(options))
+        .runner(runner.name())
+        .filters(filters)
+        .runtimeParams(runtimeParams)
+        .loadVersions(options.loadVersions())
+        .confSource(confSource)
+        .build();
   }
 
   private static void putIfAny(Map<String, List<String>> m, String key, List<String> values) {

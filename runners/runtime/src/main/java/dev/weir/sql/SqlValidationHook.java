@@ -1,7 +1,7 @@
 package dev.weir.sql;
 
 import dev.weir.hooks.Hook;
-import dev.weir.hooks.RunParams;
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.io.DataCatalog;
 import dev.weir.pipeline.Pipeline;
 import org.apache.spark.sql.SparkSession;
@@ -20,7 +20,9 @@ public final class SqlValidationHook implements Hook {
    * @throws SqlNodeException listing every problem found; no node has run
    */
   @Override
-  public void beforePipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public void beforePipelineRun(PipelineRunEvent event) {
+    Pipeline pipeline = event.pipeline();
+    DataCatalog catalog = event.catalog();
     if (!SqlNodes.hasSqlNodes(pipeline)) {
       return;
     }

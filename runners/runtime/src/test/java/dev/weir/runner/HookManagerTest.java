@@ -3,7 +3,11 @@ package dev.weir.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weir.hooks.DatasetLoadEvent;
+import dev.weir.hooks.DatasetSavedEvent;
 import dev.weir.hooks.Hook;
+import dev.weir.hooks.NodeErrorEvent;
+import dev.weir.hooks.NodeRunEvent;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
 import java.util.ArrayList;
@@ -21,19 +25,21 @@ class HookManagerTest {
     Hook first =
         new Hook() {
           @Override
-          public void beforeDatasetLoaded(String name, Node n) {
+          public void beforeDatasetLoaded(DatasetLoadEvent event) {
+            String name = event.datasetName();
             calls.add("first:" + name);
           }
         };
     Hook second =
         new Hook() {
           @Override
-          public void beforeDatasetLoaded(String name, Node n) {
+          public void beforeDatasetLoaded(DatasetLoadEvent event) {
+            String name = event.datasetName();
             calls.add("second:" + name);
           }
         };
 
-    HookManager.of(first, second).beforeDatasetLoaded("a", node);
+    HookManager.of(first, second).beforeDatasetLoaded(new DatasetLoadEvent("a", node));
 
     assertThat(calls).containsExactly("first:a", "second:a");
   }
@@ -43,12 +49,13 @@ class HookManagerTest {
     Hook failing =
         new Hook() {
           @Override
-          public void afterDatasetSaved(String name, Object data, Node n) {
+          public void afterDatasetSaved(DatasetSavedEvent event) {
             throw new IllegalStateException("cannot log");
           }
         };
 
-    assertThatThrownBy(() -> HookManager.of(failing).afterDatasetSaved("b", 1, node))
+    assertThatThrownBy(
+            () -> HookManager.of(failing).afterDatasetSaved(new DatasetSavedEvent("b", 1, node)))
         .isInstanceOf(HookException.class)
         .hasMessageContaining(failing.getClass().getName())
         .hasMessageContaining("afterDatasetSaved")
@@ -61,23 +68,23 @@ class HookManagerTest {
     Hook failing =
         new Hook() {
           @Override
-          public void onNodeError(
-              Throwable e, Node n, DataCatalog c, Map<String, Object> i, boolean a, String id) {
+          public void onNodeError(NodeErrorEvent event) {
             throw new IllegalStateException("hook broke");
           }
         };
     Hook recording =
         new Hook() {
           @Override
-          public void onNodeError(
-              Throwable e, Node n, DataCatalog c, Map<String, Object> i, boolean a, String id) {
+          public void onNodeError(NodeErrorEvent event) {
+            Throwable e = event.error();
             calls.add(e.getMessage());
           }
         };
     RuntimeException original = new RuntimeException("node broke");
 
     HookManager.of(failing, recording)
-        .onNodeError(original, node, DataCatalog.of(Map.of()), Map.of(), false, "r");
+        .onNodeError(
+            new NodeErrorEvent(original, node, DataCatalog.of(Map.of()), Map.of(), false, "r"));
 
     assertThat(calls).containsExactly("node broke");
     assertThat(original.getSuppressed()).hasSize(1);
@@ -89,22 +96,21 @@ class HookManagerTest {
     Hook a =
         new Hook() {
           @Override
-          public Map<String, Object> beforeNodeRun(
-              Node n, DataCatalog c, Map<String, Object> i, boolean async, String id) {
+          public Map<String, Object> beforeNodeRun(NodeRunEvent event) {
             return Map.of("x", 1, "y", 1);
           }
         };
     Hook b =
         new Hook() {
           @Override
-          public Map<String, Object> beforeNodeRun(
-              Node n, DataCatalog c, Map<String, Object> i, boolean async, String id) {
+          public Map<String, Object> beforeNodeRun(NodeRunEvent event) {
             return Map.of("y", 2);
           }
         };
 
     Map<String, Object> merged =
-        HookManager.of(a, b).beforeNodeRun(node, DataCatalog.of(Map.of()), Map.of(), false, "r");
+        HookManager.of(a, b)
+            .beforeNodeRun(new NodeRunEvent(node, DataCatalog.of(Map.of()), Map.of(), false, "r"));
 
     assertThat(merged).containsEntry("x", 1).containsEntry("y", 2);
   }

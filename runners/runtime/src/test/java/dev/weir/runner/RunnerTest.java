@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.config.ConfigException;
+import dev.weir.hooks.DatasetLoadedEvent;
+import dev.weir.hooks.NodeErrorEvent;
+import dev.weir.hooks.NodeRunEvent;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.Dataset;
 import dev.weir.io.MemoryDataset;
@@ -215,8 +218,8 @@ class RunnerTest {
     dev.weir.hooks.Hook replacing =
         new dev.weir.hooks.Hook() {
           @Override
-          public Map<String, Object> beforeNodeRun(
-              Node node, DataCatalog c, Map<String, Object> inputs, boolean a, String id) {
+          public Map<String, Object> beforeNodeRun(NodeRunEvent event) {
+            boolean a = event.isAsync();
             return Map.of("a", 10);
           }
         };
@@ -235,7 +238,7 @@ class RunnerTest {
     dev.weir.hooks.Hook failing =
         new dev.weir.hooks.Hook() {
           @Override
-          public void afterDatasetLoaded(String name, Object data, Node node) {
+          public void afterDatasetLoaded(DatasetLoadedEvent event) {
             throw new IllegalArgumentException("hook bug");
           }
         };
@@ -393,8 +396,7 @@ class RunnerTest {
     dev.weir.hooks.Hook signal =
         new dev.weir.hooks.Hook() {
           @Override
-          public void onNodeError(
-              Throwable e, Node n, DataCatalog c, Map<String, Object> i, boolean a, String id) {
+          public void onNodeError(NodeErrorEvent event) {
             failureReported.countDown();
           }
         };

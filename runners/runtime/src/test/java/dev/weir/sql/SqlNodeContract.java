@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.hooks.Hook;
+import dev.weir.hooks.NodeRunEvent;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.Dataset;
 import dev.weir.io.MemoryDataset;
@@ -344,8 +345,7 @@ abstract class SqlNodeContract {
     }
 
     @Override
-    public @Nullable Map<String, Object> beforeNodeRun(
-        Node node, DataCatalog catalog, Map<String, Object> inputs, boolean isAsync, String runId) {
+    public @Nullable Map<String, Object> beforeNodeRun(NodeRunEvent event) {
       try {
         // A safety net against a hung build, not a timing assertion.
         barrier.await(2, TimeUnit.MINUTES);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.config.ConfigException;
 import dev.weir.hooks.Hook;
-import dev.weir.io.DataCatalog;
+import dev.weir.hooks.NodeRunEvent;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.pipeline.PipelineRegistry;
@@ -59,12 +59,8 @@ class SqlSessionTest {
     Hook recorder =
         new Hook() {
           @Override
-          public @Nullable Map<String, Object> beforeNodeRun(
-              Node node,
-              DataCatalog catalog,
-              Map<String, Object> inputs,
-              boolean isAsync,
-              String runId) {
+          public @Nullable Map<String, Object> beforeNodeRun(NodeRunEvent event) {
+            Node node = event.node();
             started.add(node.name());
             return null;
           }

@@ -3,6 +3,7 @@ package dev.weir.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.DatasetContext;
@@ -132,7 +133,9 @@ class SqlValidationTest {
     RunParams run = TestRuns.defaultRun("r", Path.of(""));
 
     assertThatThrownBy(
-            () -> new SqlValidationHook().beforePipelineRun(run, pipeline, catalog(Map.of())))
+            () ->
+                new SqlValidationHook()
+                    .beforePipelineRun(new PipelineRunEvent(run, pipeline, catalog(Map.of()))))
         .isInstanceOf(SqlNodeException.class)
         .hasMessageContaining("2 problems")
         .hasMessageContaining("no node was run")

@@ -1,10 +1,17 @@
 package dev.weir.testing;
 
+import dev.weir.hooks.CatalogCreatedEvent;
+import dev.weir.hooks.DatasetLoadEvent;
+import dev.weir.hooks.DatasetLoadedEvent;
+import dev.weir.hooks.DatasetSaveEvent;
+import dev.weir.hooks.DatasetSavedEvent;
 import dev.weir.hooks.Hook;
-import dev.weir.hooks.RunParams;
-import dev.weir.io.DataCatalog;
+import dev.weir.hooks.NodeCompletedEvent;
+import dev.weir.hooks.NodeErrorEvent;
+import dev.weir.hooks.NodeRunEvent;
+import dev.weir.hooks.PipelineErrorEvent;
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.node.Node;
-import dev.weir.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,29 +56,29 @@ public final class RecordingHook implements Hook {
   }
 
   @Override
-  public void afterCatalogCreated(DataCatalog catalog, RunParams run) {
+  public void afterCatalogCreated(CatalogCreatedEvent event) {
     record("afterCatalogCreated");
   }
 
   @Override
-  public void beforePipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public void beforePipelineRun(PipelineRunEvent event) {
     record("beforePipelineRun");
   }
 
   @Override
-  public void afterPipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public void afterPipelineRun(PipelineRunEvent event) {
     record("afterPipelineRun");
   }
 
   @Override
-  public void onPipelineError(
-      Throwable error, RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public void onPipelineError(PipelineErrorEvent event) {
     record("onPipelineError");
   }
 
   @Override
-  public @Nullable Map<String, Object> beforeNodeRun(
-      Node node, DataCatalog catalog, Map<String, Object> inputs, boolean isAsync, String runId) {
+  public @Nullable Map<String, Object> beforeNodeRun(NodeRunEvent event) {
+    Node node = event.node();
+    boolean isAsync = event.isAsync();
     synchronized (this) {
       asyncFlags.add(isAsync);
     }
@@ -80,44 +87,42 @@ public final class RecordingHook implements Hook {
   }
 
   @Override
-  public void afterNodeRun(
-      Node node,
-      DataCatalog catalog,
-      Map<String, Object> inputs,
-      Map<String, Object> outputs,
-      boolean isAsync,
-      String runId) {
+  public void afterNodeRun(NodeCompletedEvent event) {
+    Node node = event.node();
     record(node, "afterNodeRun");
   }
 
   @Override
-  public void onNodeError(
-      Throwable error,
-      Node node,
-      DataCatalog catalog,
-      Map<String, Object> inputs,
-      boolean isAsync,
-      String runId) {
+  public void onNodeError(NodeErrorEvent event) {
+    Node node = event.node();
     record(node, "onNodeError");
   }
 
   @Override
-  public void beforeDatasetLoaded(String datasetName, Node node) {
+  public void beforeDatasetLoaded(DatasetLoadEvent event) {
+    String datasetName = event.datasetName();
+    Node node = event.node();
     record(node, "beforeDatasetLoaded:" + datasetName);
   }
 
   @Override
-  public void afterDatasetLoaded(String datasetName, Object data, Node node) {
+  public void afterDatasetLoaded(DatasetLoadedEvent event) {
+    String datasetName = event.datasetName();
+    Node node = event.node();
     record(node, "afterDatasetLoaded:" + datasetName);
   }
 
   @Override
-  public void beforeDatasetSaved(String datasetName, Object data, Node node) {
+  public void beforeDatasetSaved(DatasetSaveEvent event) {
+    String datasetName = event.datasetName();
+    Node node = event.node();
     record(node, "beforeDatasetSaved:" + datasetName);
   }
 
   @Override
-  public void afterDatasetSaved(String datasetName, Object data, Node node) {
+  public void afterDatasetSaved(DatasetSavedEvent event) {
+    String datasetName = event.datasetName();
+    Node node = event.node();
     record(node, "afterDatasetSaved:" + datasetName);
   }
 }

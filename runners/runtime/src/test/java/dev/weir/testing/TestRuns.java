@@ -2,8 +2,6 @@ package dev.weir.testing;
 
 import dev.weir.hooks.RunParams;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /** Run parameters for tests that drive hooks by hand. */
 public final class TestRuns {
@@ -16,14 +14,6 @@ public final class TestRuns {
    *     sequential runner, no filters, runtime params or load versions
    */
   public static RunParams defaultRun(String runId, Path projectPath) {
-    return new RunParams(
-        runId,
-        projectPath,
-        "local",
-        List.of("__default__"),
-        "sequential",
-        Map.of(),
-        Map.of(),
-        Map.of());
+    return RunParams.builder(runId, projectPath).build();
   }
 }

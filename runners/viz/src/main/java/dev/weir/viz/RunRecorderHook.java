@@ -1,11 +1,17 @@
 package dev.weir.viz;
 
+import dev.weir.hooks.DatasetLoadEvent;
+import dev.weir.hooks.DatasetSavedEvent;
 import dev.weir.hooks.Hook;
+import dev.weir.hooks.NodeCompletedEvent;
+import dev.weir.hooks.NodeErrorEvent;
+import dev.weir.hooks.NodeRunEvent;
+import dev.weir.hooks.PipelineErrorEvent;
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.DatasetSpec;
 import dev.weir.node.Node;
-import dev.weir.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,8 +70,8 @@ public final class RunRecorderHook implements Hook {
   public RunRecorderHook() {}
 
   @Override
-  public synchronized void beforePipelineRun(
-      RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public synchronized void beforePipelineRun(PipelineRunEvent event) {
+    DataCatalog catalog = event.catalog();
     this.catalog = catalog;
     this.started = Instant.now();
     this.startNanos = System.nanoTime();
@@ -75,25 +81,21 @@ public final class RunRecorderHook implements Hook {
   }
 
   @Override
-  public synchronized void beforeDatasetLoaded(String datasetName, Node node) {
+  public synchronized void beforeDatasetLoaded(DatasetLoadEvent event) {
+    Node node = event.node();
     progress(node);
   }
 
   @Override
-  public synchronized @Nullable Map<String, Object> beforeNodeRun(
-      Node node, DataCatalog catalog, Map<String, Object> inputs, boolean isAsync, String runId) {
+  public synchronized @Nullable Map<String, Object> beforeNodeRun(NodeRunEvent event) {
+    Node node = event.node();
     progress(node);
     return null;
   }
 
   @Override
-  public synchronized void afterNodeRun(
-      Node node,
-      DataCatalog catalog,
-      Map<String, Object> inputs,
-      Map<String, Object> outputs,
-      boolean isAsync,
-      String runId) {
+  public synchronized void afterNodeRun(NodeCompletedEvent event) {
+    Node node = event.node();
     NodeProgress p = progress(node);
     p.functionDone = true;
     p.endNanos = System.nanoTime();
@@ -103,18 +105,17 @@ public final class RunRecorderHook implements Hook {
   }
 
   @Override
-  public synchronized void onNodeError(
-      Throwable error,
-      Node node,
-      DataCatalog catalog,
-      Map<String, Object> inputs,
-      boolean isAsync,
-      String runId) {
+  public synchronized void onNodeError(NodeErrorEvent event) {
+    Throwable error = event.error();
+    Node node = event.node();
     fail(progress(node), node.name(), error);
   }
 
   @Override
-  public synchronized void afterDatasetSaved(String datasetName, Object data, Node node) {
+  public synchronized void afterDatasetSaved(DatasetSavedEvent event) {
+    String datasetName = event.datasetName();
+    Object data = event.data();
+    Node node = event.node();
     NodeProgress p = progress(node);
     p.endNanos = System.nanoTime();
     p.outputsSaved++;
@@ -134,13 +135,15 @@ public final class RunRecorderHook implements Hook {
   }
 
   @Override
-  public void afterPipelineRun(RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public void afterPipelineRun(PipelineRunEvent event) {
+    RunParams run = event.run();
     finish(run, null);
   }
 
   @Override
-  public void onPipelineError(
-      Throwable error, RunParams run, Pipeline pipeline, DataCatalog catalog) {
+  public void onPipelineError(PipelineErrorEvent event) {
+    Throwable error = event.error();
+    RunParams run = event.run();
     finish(run, error);
   }
 

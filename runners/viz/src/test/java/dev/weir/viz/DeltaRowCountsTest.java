@@ -2,6 +2,10 @@ package dev.weir.viz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.hooks.DatasetSavedEvent;
+import dev.weir.hooks.NodeCompletedEvent;
+import dev.weir.hooks.NodeRunEvent;
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.DatasetContext;
@@ -116,12 +120,12 @@ class DeltaRowCountsTest {
     RunParams run = TestRuns.defaultRun("r", project);
     RunRecorderHook hook = new RunRecorderHook();
 
-    hook.beforePipelineRun(run, pipeline, catalog);
-    hook.beforeNodeRun(node, catalog, Map.of(), false, "r");
-    hook.afterNodeRun(node, catalog, Map.of(), Map.of(), false, "r");
-    hook.afterDatasetSaved("model_input_table", df, node);
-    hook.afterDatasetSaved("report", df, node);
-    hook.afterPipelineRun(run, pipeline, catalog);
+    hook.beforePipelineRun(new PipelineRunEvent(run, pipeline, catalog));
+    hook.beforeNodeRun(new NodeRunEvent(node, catalog, Map.of(), false, "r"));
+    hook.afterNodeRun(new NodeCompletedEvent(node, catalog, Map.of(), Map.of(), false, "r"));
+    hook.afterDatasetSaved(new DatasetSavedEvent("model_input_table", df, node));
+    hook.afterDatasetSaved(new DatasetSavedEvent("report", df, node));
+    hook.afterPipelineRun(new PipelineRunEvent(run, pipeline, catalog));
 
     LastRun last = LastRunStore.read(project).orElseThrow();
     assertThat(last.datasets().get("model_input_table"))

@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weir.hooks.DatasetLoadEvent;
+import dev.weir.hooks.DatasetLoadedEvent;
+import dev.weir.hooks.DatasetSaveEvent;
+import dev.weir.hooks.DatasetSavedEvent;
 import dev.weir.hooks.Hook;
+import dev.weir.hooks.NodeCompletedEvent;
+import dev.weir.hooks.NodeErrorEvent;
+import dev.weir.hooks.NodeRunEvent;
+import dev.weir.hooks.PipelineErrorEvent;
+import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
@@ -35,18 +44,24 @@ class RunRecorderHookTest {
 
   /** Runs one node through its load, run and save hooks. */
   private static void runNode(Hook hook, DataCatalog catalog, Node node, boolean fail) {
-    node.inputs().forEach(i -> hook.beforeDatasetLoaded(i, node));
-    node.inputs().forEach(i -> hook.afterDatasetLoaded(i, "data", node));
-    hook.beforeNodeRun(node, catalog, Map.of(), false, "run");
+    node.inputs().forEach(i -> hook.beforeDatasetLoaded(new DatasetLoadEvent(i, node)));
+    node.inputs().forEach(i -> hook.afterDatasetLoaded(new DatasetLoadedEvent(i, "data", node)));
+    hook.beforeNodeRun(new NodeRunEvent(node, catalog, Map.of(), false, "run"));
     if (fail) {
       hook.onNodeError(
-          new IllegalStateException("boom\nsecond line"), node, catalog, Map.of(), false, "run");
+          new NodeErrorEvent(
+              new IllegalStateException("boom\nsecond line"),
+              node,
+              catalog,
+              Map.of(),
+              false,
+              "run"));
       return;
     }
-    hook.afterNodeRun(node, catalog, Map.of(), Map.of(), false, "run");
+    hook.afterNodeRun(new NodeCompletedEvent(node, catalog, Map.of(), Map.of(), false, "run"));
     for (String output : node.outputs()) {
-      hook.beforeDatasetSaved(output, "data", node);
-      hook.afterDatasetSaved(output, "data", node);
+      hook.beforeDatasetSaved(new DatasetSaveEvent(output, "data", node));
+      hook.afterDatasetSaved(new DatasetSavedEvent(output, "data", node));
     }
   }
 
@@ -62,11 +77,11 @@ class RunRecorderHookTest {
     DataCatalog catalog = VizFixtures.catalog(project);
     RunRecorderHook hook = new RunRecorderHook();
 
-    hook.beforePipelineRun(run(), pipeline, catalog);
+    hook.beforePipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
     for (Node node : pipeline.nodes()) {
       runNode(hook, catalog, node, false);
     }
-    hook.afterPipelineRun(run(), pipeline, catalog);
+    hook.afterPipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
 
     JsonNode record = readRecord();
     assertThat(record.get("runId").asText()).isEqualTo("2026-02-03T04.05.06.789Z");
@@ -99,10 +114,11 @@ class RunRecorderHookTest {
     DataCatalog catalog = VizFixtures.catalog(project);
     RunRecorderHook hook = new RunRecorderHook();
 
-    hook.beforePipelineRun(run(), pipeline, catalog);
+    hook.beforePipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
     runNode(hook, catalog, node(pipeline, "preprocess_companies_node"), false);
     runNode(hook, catalog, node(pipeline, "create_model_input_table_node"), true);
-    hook.onPipelineError(new RuntimeException("node failed"), run(), pipeline, catalog);
+    hook.onPipelineError(
+        new PipelineErrorEvent(new RuntimeException("node failed"), run(), pipeline, catalog));
 
     JsonNode record = readRecord();
     assertThat(record.get("status").asText()).isEqualTo("failed");
@@ -125,15 +141,16 @@ class RunRecorderHookTest {
     Node create = node(pipeline, "create_model_input_table_node");
     RunRecorderHook hook = new RunRecorderHook();
 
-    hook.beforePipelineRun(run(), pipeline, catalog);
-    hook.beforeNodeRun(create, catalog, Map.of(), false, "run");
-    hook.afterNodeRun(create, catalog, Map.of(), Map.of(), false, "run");
-    hook.beforeDatasetSaved("model_input_table@spark", "data", create);
+    hook.beforePipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
+    hook.beforeNodeRun(new NodeRunEvent(create, catalog, Map.of(), false, "run"));
+    hook.afterNodeRun(new NodeCompletedEvent(create, catalog, Map.of(), Map.of(), false, "run"));
+    hook.beforeDatasetSaved(new DatasetSaveEvent("model_input_table@spark", "data", create));
     hook.onPipelineError(
-        new dev.weir.io.DatasetException("Failed to save model_input_table"),
-        run(),
-        pipeline,
-        catalog);
+        new PipelineErrorEvent(
+            new dev.weir.io.DatasetException("Failed to save model_input_table"),
+            run(),
+            pipeline,
+            catalog));
 
     JsonNode record = readRecord();
     assertThat(record.get("failedNodes").get(0).asText())
@@ -147,13 +164,14 @@ class RunRecorderHookTest {
     Pipeline pipeline = VizFixtures.pipeline();
     DataCatalog catalog = VizFixtures.catalog(project);
     RunRecorderHook hook = new RunRecorderHook();
-    hook.beforePipelineRun(run(), pipeline, catalog);
+    hook.beforePipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
     runNode(hook, catalog, node(pipeline, "preprocess_companies_node"), true);
-    hook.onPipelineError(new RuntimeException("x"), run(), pipeline, catalog);
+    hook.onPipelineError(
+        new PipelineErrorEvent(new RuntimeException("x"), run(), pipeline, catalog));
 
-    hook.beforePipelineRun(run(), pipeline, catalog);
+    hook.beforePipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
     runNode(hook, catalog, node(pipeline, "preprocess_companies_node"), false);
-    hook.afterPipelineRun(run(), pipeline, catalog);
+    hook.afterPipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
 
     LastRun last = LastRunStore.read(project).orElseThrow();
     assertThat(last.status()).isEqualTo(LastRun.SUCCESS);
