@@ -14,7 +14,9 @@ import com.databricks.sdk.service.jobs.RunResultState;
 import com.databricks.sdk.service.jobs.RunTask;
 import com.databricks.sdk.service.jobs.SparkJarTask;
 import com.databricks.sdk.service.jobs.SubmitRun;
+import com.databricks.sdk.service.jobs.SubmitRunResponse;
 import com.databricks.sdk.service.jobs.SubmitTask;
+import com.databricks.sdk.support.Wait;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -23,26 +25,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the job JAR once on Databricks with the Databricks SDK for Java: uploads the JAR to a Unity
  * Catalog volume (Files API {@code PUT /api/2.0/fs/files/Volumes/...}), submits a one-time run with
- * one {@code spark_jar_task} ({@code jobs/runs/submit}), polls it ({@code jobs/runs/get}) until it
- * terminates or the timeout passes, and on failure reads each failed task's error ({@code
- * jobs/runs/get-output}). The SDK's own client retries 429 and 503 answers (honouring {@code
- * Retry-After}).
+ * one {@code spark_jar_task} ({@code jobs/runs/submit}), waits with the SDK's {@code Wait} (which
+ * polls {@code jobs/runs/get}) until it terminates or the timeout passes, and on failure reads each
+ * failed task's error ({@code jobs/runs/get-output}). The SDK's own client retries 429 and 503
+ * answers (honouring {@code Retry-After}).
  */
 public final class JarRunSubmission {
   /** The task key of the submitted run. */
   public static final String TASK_KEY = "weir";
-
-  private static final Set<RunLifeCycleState> FINAL =
-      Set.of(
-          RunLifeCycleState.TERMINATED,
-          RunLifeCycleState.SKIPPED,
-          RunLifeCycleState.INTERNAL_ERROR);
 
   private JarRunSubmission() {}
 
@@ -118,22 +115,20 @@ public final class JarRunSubmission {
   }
 
   /**
+   * Uploads the JAR, submits the run and waits for it with the SDK's own {@link Wait} ({@code
+   * jobs().submit(...)} returns one; it polls {@code runs/get} with a growing interval of 1 to 10
+   * seconds plus jitter, as every Databricks SDK does), printing each new life-cycle state.
+   *
    * @param workspace the SDK client
    * @param request what to run
    * @param timeout the longest to wait for the run to terminate
-   * @param pollInterval the wait between two {@code runs/get} calls
    * @param progress where progress lines go
-   * @return the outcome
+   * @return the outcome; {@link Outcome#timedOut()} when the run had not terminated in time
    * @throws IOException when the JAR cannot be read
-   * @throws InterruptedException when interrupted while waiting
    */
   public static Outcome submit(
-      WorkspaceClient workspace,
-      Request request,
-      Duration timeout,
-      Duration pollInterval,
-      PrintWriter progress)
-      throws IOException, InterruptedException {
+      WorkspaceClient workspace, Request request, Duration timeout, PrintWriter progress)
+      throws IOException {
     String jarPath = request.volumeDir().replaceAll("/+$", "") + "/" + request.jar().getFileName();
     progress.println("Uploading " + request.jar().getFileName() + " to " + jarPath + " ...");
     progress.flush();
@@ -142,28 +137,51 @@ public final class JarRunSubmission {
           .files()
           .upload(new UploadRequest().setFilePath(jarPath).setContents(in).setOverwrite(true));
     }
-    long runId = workspace.jobs().submit(submitRun(request, jarPath)).getResponse().getRunId();
-    Run run = workspace.jobs().getRun(runId);
-    progress.println("Submitted run " + runId + ": " + run.getRunPageUrl());
+    Wait<Run, SubmitRunResponse> wait = workspace.jobs().submit(submitRun(request, jarPath));
+    long runId = wait.getResponse().getRunId();
+    Run submitted = workspace.jobs().getRun(runId);
+    progress.println("Submitted run " + runId + ": " + submitted.getRunPageUrl());
     progress.flush();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    RunLifeCycleState last = null;
-    while (true) {
-      RunLifeCycleState state = run.getState() == null ? null : run.getState().getLifeCycleState();
+    StateLines lines = new StateLines(runId, progress);
+    lines.accept(submitted);
+    try {
+      Run terminated = wait.onProgress(lines).get(timeout);
+      lines.accept(terminated); // the SDK reports progress only while the run is not final
+      return finished(workspace, terminated, runId);
+    } catch (TimeoutException e) {
+      Run last = workspace.jobs().getRun(runId);
+      return new Outcome(
+          runId, last.getRunPageUrl(), lifeCycle(last), null, message(last), List.of(), true);
+    } catch (IllegalStateException e) {
+      // The SDK's Wait ends a run in INTERNAL_ERROR this way: report it like any finished run.
+      return finished(workspace, workspace.jobs().getRun(runId), runId);
+    }
+  }
+
+  /** Prints a line each time the run's life-cycle state changes. */
+  private static final class StateLines implements Consumer<Run> {
+    private final long runId;
+    private final PrintWriter progress;
+    private @Nullable RunLifeCycleState last;
+
+    StateLines(long runId, PrintWriter progress) {
+      this.runId = runId;
+      this.progress = progress;
+    }
+
+    @Override
+    public void accept(Run run) {
+      RunLifeCycleState state = lifeCycle(run);
       if (state != last) {
         progress.println("Run " + runId + ": " + state + taskStates(run));
         progress.flush();
         last = state;
       }
-      if (state != null && FINAL.contains(state)) {
-        return finished(workspace, run, runId);
-      }
-      if (System.nanoTime() + pollInterval.toNanos() > deadline) {
-        return new Outcome(runId, run.getRunPageUrl(), state, null, message(run), List.of(), true);
-      }
-      Thread.sleep(pollInterval.toMillis());
-      run = workspace.jobs().getRun(runId);
     }
+  }
+
+  private static @Nullable RunLifeCycleState lifeCycle(Run run) {
+    return run.getState() == null ? null : run.getState().getLifeCycleState();
   }
 
   private static Outcome finished(WorkspaceClient workspace, Run run, long runId) {

@@ -127,12 +127,6 @@ public final class SubmitCommand implements Callable<Integer> {
       description = "Stop waiting after this long; the run goes on (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds = 3600;
 
-  @Option(
-      names = "--poll-interval",
-      paramLabel = "SECONDS",
-      description = "Seconds between two status checks (default: ${DEFAULT-VALUE}).")
-  double pollSeconds = 10;
-
   private final Function<@Nullable String, WorkspaceClient> clients;
 
   /** A command that builds its client from the SDK's standard configuration. */
@@ -164,12 +158,7 @@ public final class SubmitCommand implements Callable<Integer> {
           new JarRunSubmission.Request(jarPath(), volume(), parameters(), compute(), runName());
       WorkspaceClient workspace = clients.apply(profile);
       Outcome outcome =
-          JarRunSubmission.submit(
-              workspace,
-              request,
-              Duration.ofSeconds(timeoutSeconds),
-              Duration.ofMillis((long) (pollSeconds * 1000)),
-              out);
+          JarRunSubmission.submit(workspace, request, Duration.ofSeconds(timeoutSeconds), out);
       return report(outcome, out, err);
     } catch (ConfigException e) {
       err.println("Error: " + e.getMessage());
@@ -182,11 +171,6 @@ public final class SubmitCommand implements Callable<Integer> {
               + ". Check DATABRICKS_HOST and the credentials (or --profile), and the volume path.");
       err.flush();
       return 2;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      err.println("Error: interrupted while waiting for the run.");
-      err.flush();
-      return 1;
     } catch (java.io.IOException e) {
       err.println("Error: cannot read the job JAR: " + e.getMessage());
       err.flush();

@@ -62,8 +62,7 @@ class SubmitCommandTest {
             List.of(
                 "--pipelines", "data_processing",
                 "--volume", "/Volumes/main/default/jars",
-                "--jar", jar.toString(),
-                "--poll-interval", "0.05"));
+                "--jar", jar.toString()));
     args.addAll(List.of(extra));
     FakeDatabricks server = databricks;
     CommandLine cli = new CommandLine(new SubmitCommand(profile -> server.client()));
