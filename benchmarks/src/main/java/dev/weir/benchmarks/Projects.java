@@ -18,7 +18,8 @@ public final class Projects {
    * ../starter-project} from the working directory.
    *
    * @return its directory
-   * @throws IllegalStateException when none of them holds {@code data/01_raw/companies.csv}
+   * @throws IllegalStateException when none of them holds {@code data/01_raw/companies.csv} (the
+   *     raw data is not committed: {@code bin/fetch-raw-data} fetches it)
    */
   public static Path starter() {
     String env = System.getenv("WEIR_STARTER");
@@ -30,7 +31,9 @@ public final class Projects {
       }
     }
     throw new IllegalStateException(
-        "Cannot find the starter project: run from the repository root or set WEIR_STARTER.");
+        "Cannot find the starter project with its raw data: run from the repository root or set"
+            + " WEIR_STARTER, after starter-project/bin/fetch-raw-data (or ./weir run) has filled"
+            + " its data/01_raw/.");
   }
 
   /**

@@ -32,10 +32,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Runs {@code __default__} on the real spaceflights data, twice, through {@link Session} (what
- * {@code weir run} calls) on a copy of the project's {@code conf/} and {@code data/01_raw/} in a
- * temporary directory. Expectations come from the raw files read without Spark ({@link
- * RawSpaceflightsData}) and from the parameter files, never from the code under test. Outputs are
- * read back with plain Spark, Jackson and ImageIO.
+ * {@code weir run} calls) on a copy of the project's {@code conf/} and the raw data ({@link
+ * RawDataFolder}) in a temporary directory. Expectations come from the raw files read without Spark
+ * ({@link RawSpaceflightsData}) and from the parameter files, never from the code under test.
+ * Outputs are read back with plain Spark, Jackson and ImageIO.
  */
 class SpaceflightsEndToEndTest {
   private static final Path PROJECT = Paths.get("").toAbsolutePath();
@@ -52,8 +52,7 @@ class SpaceflightsEndToEndTest {
   @BeforeAll
   static void runTheDefaultPipelineTwice() throws IOException {
     copy(PROJECT.resolve("conf"), project.resolve("conf"));
-    copy(PROJECT.resolve("data/01_raw"), project.resolve("data/01_raw"));
-    raw = RawSpaceflightsData.read(project.resolve("data/01_raw"));
+    raw = RawSpaceflightsData.read(RawDataFolder.copyTo(project.resolve("data/01_raw")));
 
     firstRun = session().run().orThrow();
     firstMetrics = metrics();

@@ -1,6 +1,7 @@
 package dev.weir.spaceflights.databricks;
 
 import dev.weir.cli.Main;
+import dev.weir.spaceflights.RawDataFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,9 +12,9 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
- * A copy of the starter project ({@code conf/} and {@code data/01_raw/}) in a temporary directory,
- * so a test run never writes into the working tree, and the {@code weir} command line run on it in
- * this JVM.
+ * A copy of the starter project ({@code conf/}, and {@code data/01_raw/} from {@link
+ * RawDataFolder}) in a temporary directory, so a test run never writes into the working tree, and
+ * the {@code weir} command line run on it in this JVM.
  */
 final class StarterProject {
   static final Path SOURCE = Paths.get("").toAbsolutePath();
@@ -26,7 +27,7 @@ final class StarterProject {
    */
   static Path copyTo(Path target) throws IOException {
     copy(SOURCE.resolve("conf"), target.resolve("conf"));
-    copy(SOURCE.resolve("data/01_raw"), target.resolve("data/01_raw"));
+    RawDataFolder.copyTo(target.resolve("data/01_raw"));
     return target;
   }
 

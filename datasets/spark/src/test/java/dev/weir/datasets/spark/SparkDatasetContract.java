@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.datasets.excel.ExcelDataset;
+import dev.weir.datasets.testing.SpaceflightsData;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetException;
@@ -15,11 +16,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -690,12 +694,11 @@ abstract class SparkDatasetContract {
 
   // --- excel.ExcelDataset ----------------------------------------------------------------------
 
+  /** The real spaceflights workbook (shared data, not in the repository): typed columns. */
   @Test
-  void excelReadsRealShuttlesSampleWithTypedColumns() throws Exception {
+  void excelReadsTheRealShuttlesWorkbookWithTypedColumns() throws Exception {
     Path xlsx = root.resolve("shuttles.xlsx");
-    try (var in = getClass().getResourceAsStream("/excel/shuttles_sample.xlsx")) {
-      Files.copy(in, xlsx);
-    }
+    Files.copy(SpaceflightsData.file("shuttles.xlsx"), xlsx);
     var ds =
         create(new ExcelDataset.Type(), "shuttles", Map.of("filepath", "shuttles.xlsx"), context());
     org.apache.spark.sql.Dataset<Row> df = ds.load();
@@ -721,18 +724,62 @@ abstract class SparkDatasetContract {
     assertThat(schema.apply("crew").dataType()).isEqualTo(DataTypes.IntegerType);
     assertThat(schema.apply("d_check_complete").dataType()).isEqualTo(DataTypes.StringType);
     assertThat(schema.apply("price").dataType()).isEqualTo(DataTypes.StringType);
-    assertThat(df.count()).isEqualTo(202);
-    Row first = df.orderBy("id").where("id = 45163").first();
+    assertThat(df.count()).isEqualTo(15_531);
+    Row first = df.where("id = 45163").first();
     assertThat(first.<Integer>getAs("engines")).isEqualTo(2);
     assertThat(first.<String>getAs("price")).isEqualTo("$1,715.0");
     assertThat(first.<String>getAs("d_check_complete")).isEqualTo("f");
-    // Empty cells of the real file (engines of two rows, crew of one) load as null.
-    assertThat(df.where("engines IS NULL").count()).isEqualTo(2);
-    assertThat(df.where("crew IS NULL").count()).isEqualTo(1);
+    // Empty cells of the real file (engines of 6 rows, crew of 46) load as null.
+    assertThat(df.where("engines IS NULL").count()).isEqualTo(6);
+    assertThat(df.where("crew IS NULL").count()).isEqualTo(46);
     assertThat(
             df.select("d_check_complete").distinct().collectAsList().stream()
                 .map(r -> r.getString(0)))
         .containsExactlyInAnyOrder("t", "f");
+  }
+
+  @Test
+  void excelReadsTypedCellsADateAndEmptyCellsWrittenWithPoi() throws IOException {
+    Path xlsx = root.resolve("in/typed.xlsx");
+    Files.createDirectories(xlsx.getParent());
+    try (Workbook wb = new XSSFWorkbook();
+        OutputStream out = Files.newOutputStream(xlsx)) {
+      CellStyle dateStyle = wb.createCellStyle();
+      dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+      Sheet sheet = wb.createSheet("typed");
+      cells(sheet, 0, "id", "price", "approved", "vendor", "checked_on");
+      for (int i = 1; i <= 3; i++) {
+        org.apache.poi.ss.usermodel.Row row = sheet.createRow(i);
+        row.createCell(0).setCellValue(i);
+        row.createCell(1).setCellValue(i + 0.5);
+        row.createCell(2).setCellValue(i != 2);
+        if (i != 2) { // row 2: no vendor cell at all, and a blank date cell
+          row.createCell(3).setCellValue("vendor " + i);
+        }
+        Cell day = row.createCell(4);
+        day.setCellStyle(dateStyle);
+        if (i != 2) {
+          day.setCellValue(LocalDate.of(2024, 3, i));
+        }
+      }
+      wb.write(out);
+    }
+    var ds =
+        create(new ExcelDataset.Type(), "typed", Map.of("filepath", "in/typed.xlsx"), context());
+    org.apache.spark.sql.Dataset<Row> df = ds.load();
+    StructType schema = df.schema();
+    assertThat(schema.fieldNames())
+        .containsExactly("id", "price", "approved", "vendor", "checked_on");
+    assertThat(schema.apply("id").dataType()).isEqualTo(DataTypes.IntegerType);
+    assertThat(schema.apply("price").dataType()).isEqualTo(DataTypes.DoubleType);
+    assertThat(schema.apply("approved").dataType()).isEqualTo(DataTypes.BooleanType);
+    assertThat(schema.apply("vendor").dataType()).isEqualTo(DataTypes.StringType);
+    assertThat(schema.apply("checked_on").dataType()).isEqualTo(DataTypes.DateType);
+    assertThat(sorted(df))
+        .containsExactly(
+            "[1,1.5,true,vendor 1,2024-03-01]",
+            "[2,2.5,false,null,null]",
+            "[3,3.5,true,vendor 3,2024-03-03]");
   }
 
   @Test
