@@ -356,7 +356,7 @@ public final class Session {
     putIfAny(filters, "to-nodes", f.toNodes());
     putIfAny(filters, "from-inputs", f.fromInputs());
     putIfAny(filters, "to-outputs", f.toOutputs());
-    putIfAny(filters, "namespaces", f.namespaces());
+    putIfAny(filters, "namespaces", f.nodeNamespaces());
     return new RunParams(
         runId,
         projectPath,
