@@ -862,8 +862,11 @@ public final class Node {
     private final Map<Integer, Type> argumentTypes = new HashMap<>();
     private @Nullable FunctionInfo info;
 
-    private Builder(Object function, int arity) {
-      this.function = Objects.requireNonNull(function, "function");
+    private Builder(@Nullable Object function, int arity) {
+      if (function == null) {
+        throw new NodeException(NodeException.Kind.NULL_ARGUMENT, List.of("function"));
+      }
+      this.function = function;
       this.arity = arity;
     }
 

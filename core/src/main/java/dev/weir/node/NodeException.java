@@ -86,6 +86,9 @@ public class NodeException extends WeirException {
                 + ", ...) names no argument; the function has "
                 + n.get(2)
                 + " input(s)."),
+    /** names: the argument that was null. */
+    NULL_ARGUMENT(
+        (n, d) -> "The argument '" + n.get(0) + "' is null; give a value or leave it out."),
     /** names: node, the missing input; detail: the inputs that were given. */
     MISSING_INPUT(
         (n, d) ->

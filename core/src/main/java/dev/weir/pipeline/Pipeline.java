@@ -5,6 +5,7 @@ import static dev.weir.pipeline.PipelineException.requireArgument;
 import dev.weir.node.Node;
 import dev.weir.node.Transcoding;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
@@ -78,11 +79,12 @@ public final class Pipeline {
    *
    * @param nodes the nodes
    * @return the pipeline
-   * @throws PipelineException on duplicate node names, an output produced by two nodes, a cycle
-   *     (the message lists the cycle's nodes), or transcoding used both with and without {@code @}
+   * @throws PipelineException of kind {@code DUPLICATE_NODE}, {@code DUPLICATE_OUTPUT}, {@code
+   *     CYCLE} (the names list the cycle's nodes) or {@code TRANSCODING} (a dataset used both with
+   *     and without {@code @}); {@code NULL_ARGUMENT} for null nodes
    */
   public static Pipeline of(Node... nodes) {
-    return new Pipeline(List.of(nodes), true);
+    return of(Arrays.asList(requireArgument(nodes, "nodes")));
   }
 
   /**
@@ -91,6 +93,9 @@ public final class Pipeline {
    * @throws PipelineException as {@link #of(Node...)}
    */
   public static Pipeline of(Collection<Node> nodes) {
+    for (Node node : requireArgument(nodes, "nodes")) {
+      requireArgument(node, "nodes");
+    }
     return new Pipeline(List.copyOf(nodes), true);
   }
 
@@ -480,6 +485,25 @@ public final class Pipeline {
    */
   public List<GroupedNodes> groupNodesBy(String groupBy) {
     return GroupedNodes.of(this, requireArgument(groupBy, "groupBy"));
+  }
+
+  /**
+   * Kedro's {@code to_json}: every node's name, inputs, outputs and tags, in execution order, as
+   * {@code {"pipeline": [{"name": ..., "inputs": [...], "outputs": [...], "tags": [...]}]}}. Unlike
+   * Kedro there is no {@code kedro_version} entry: core knows no release version.
+   *
+   * @return the JSON text
+   */
+  public String toJson() {
+    StringBuilder json = new StringBuilder("{\"pipeline\": [");
+    for (int i = 0; i < nodes.size(); i++) {
+      Node node = nodes.get(i);
+      json.append(i == 0 ? "" : ", ").append("{\"name\": ").append(Json.string(node.name()));
+      json.append(", \"inputs\": ").append(Json.array(node.inputs()));
+      json.append(", \"outputs\": ").append(Json.array(node.outputs()));
+      json.append(", \"tags\": ").append(Json.array(List.copyOf(node.tags()))).append('}');
+    }
+    return json.append("]}").toString();
   }
 
   /**
