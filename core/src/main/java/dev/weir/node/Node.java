@@ -834,7 +834,11 @@ public final class Node {
   }
 
   /**
-   * @return Kedro's node string prefixed by the name: {@code name: Class::method([a;b]) -> [c]}
+   * Kedro's node string prefixed by the name. Kedro prints the short name ({@code name: ...}); Weir
+   * prints the full name ({@code ns.name: ...}) so the text can be given to {@code --nodes} as is,
+   * and the function as {@code Class::method} because Java methods live in classes.
+   *
+   * @return {@code ns.name: Class::method([a;b]) -> [c]}
    */
   @Override
   public String toString() {
