@@ -1,5 +1,6 @@
 package dev.weir.config;
 
+import dev.weir.ClosestNames;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

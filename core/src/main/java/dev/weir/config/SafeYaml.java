@@ -18,21 +18,40 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * SnakeYAML set up for untrusted configuration: {@link SafeConstructor} (no class instantiation;
- * every global or custom tag such as {@code !!java.io.File} is refused), no duplicate keys, at most
- * {@value #MAX_ALIASES} aliases for collections (alias bombs, "billion laughs"), a nesting limit,
- * and no recursive keys. Unlike plain YAML 1.1, dates stay strings ({@code 2024-01-31} is not
- * turned into a {@code java.util.Date}), so parameters and version strings keep the text written.
+ * The one factory of SnakeYAML parsers in Weir, set up for untrusted files (configuration, bundle
+ * and spec files in every module): {@link SafeConstructor} with a tag inspector that allows no tag,
+ * so no class is ever instantiated and every global or custom tag such as {@code !!java.io.File} is
+ * refused; duplicate keys refused; at most {@value #MAX_ALIASES} aliases for collections (alias
+ * bombs, "billion laughs"); a nesting limit of {@value #MAX_NESTING_DEPTH}; no recursive keys; at
+ * most {@value #MAX_CODE_POINTS} code points per document. Unlike plain YAML 1.1, dates stay
+ * strings ({@code 2024-01-31} is not turned into a {@code java.util.Date}), so parameters and
+ * version strings keep the text written.
+ *
+ * <p>Use {@link #parse(String, String)} for a document with Weir's error messages, or {@link
+ * #newYaml()} where SnakeYAML itself is needed. Parsers are not thread-safe: get a new one per
+ * load.
  */
-final class SafeYaml {
-  static final int MAX_ALIASES = 50;
-  static final int MAX_NESTING_DEPTH = 50;
+public final class SafeYaml {
+  /** Most aliases to collections one document may hold. */
+  public static final int MAX_ALIASES = 50;
+
+  /** Deepest nesting of collections one document may hold. */
+  public static final int MAX_NESTING_DEPTH = 50;
+
+  /** Largest document, in code points (10 MiB of ASCII). */
+  public static final int MAX_CODE_POINTS = 10 * 1024 * 1024;
 
   private SafeYaml() {}
 
-  /** A new parser; SnakeYAML's {@link Yaml} is not thread-safe, so each load gets its own. */
-  static Yaml newYaml() {
+  /**
+   * A new hardened parser with the options above; SnakeYAML's {@link Yaml} is not thread-safe, so
+   * each load gets its own.
+   *
+   * @return a parser that loads maps, lists and scalars only
+   */
+  public static Yaml newYaml() {
     LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS);
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setAllowDuplicateKeys(false);
     options.setAllowRecursiveKeys(false);
@@ -50,9 +69,10 @@ final class SafeYaml {
    * @param where the file name for messages
    * @return the document (a Map, List, scalar or {@code null} for an empty file), maps with string
    *     keys
-   * @throws ConfigException naming {@code where}, the line and column, and the problem
+   * @throws ConfigException naming {@code where}, the line and column, and the problem (a refused
+   *     tag, too many aliases, a duplicate key, malformed YAML)
    */
-  static @Nullable Object parse(String text, String where) {
+  public static @Nullable Object parse(String text, String where) {
     try {
       return normalize(newYaml().load(text));
     } catch (MarkedYAMLException e) {

@@ -1,4 +1,7 @@
-/** Weir hooks: see the package's types. */
+/**
+ * Hooks: an interface whose methods all have empty defaults, fired identically under every runner.
+ * Depends on {@code io}, {@code node} and {@code pipeline}; nothing depends back on it inside core.
+ */
 @NullMarked
 package dev.weir.hooks;
 

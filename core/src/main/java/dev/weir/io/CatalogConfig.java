@@ -1,6 +1,6 @@
 package dev.weir.io;
 
-import dev.weir.config.ClosestNames;
+import dev.weir.ClosestNames;
 import dev.weir.config.ConfigException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

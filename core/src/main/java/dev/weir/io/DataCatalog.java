@@ -1,7 +1,7 @@
 package dev.weir.io;
 
+import dev.weir.ClosestNames;
 import dev.weir.WeirException;
-import dev.weir.config.ClosestNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.weir.io;
 
-import dev.weir.config.ClosestNames;
+import dev.weir.ClosestNames;
 import dev.weir.config.ConfigException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;

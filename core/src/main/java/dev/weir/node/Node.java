@@ -1,8 +1,8 @@
 package dev.weir.node;
 
-import dev.weir.WeirException;
-import dev.weir.pipeline.PipelineException;
+import dev.weir.ErrorKind;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,9 +32,9 @@ import org.jspecify.annotations.Nullable;
  * function and its inputs and outputs: {@code <method>__<hash>}, see {@link #name()} (Kedro's own
  * {@code func([in1,in2]) -> [out]} is not a valid name for {@code --nodes}).
  *
- * <p>Every rule is checked by {@link Builder#build()}, which throws a {@link PipelineException}
- * naming the node. Reflection on the function (its name, its argument types) runs only when asked
- * for, or to derive a default name.
+ * <p>Every rule is checked by {@link Builder#build()}, which throws a {@link NodeException} naming
+ * the node. Reflection on the function (its name, its argument types) runs only when asked for, or
+ * to derive a default name.
  *
  * <pre>{@code
  * Node n = Node.node(Nodes::preprocessCompanies)
@@ -84,14 +84,9 @@ public final class Node {
     NodeRules.checkDatasets(label, arity, inputs, outputs);
     for (int index : argumentTypes.keySet()) {
       if (index < 0 || index >= inputs.size()) {
-        throw new PipelineException(
-            "Invalid node '"
-                + label
-                + "': argumentType("
-                + index
-                + ", ...) names no argument; the function has "
-                + inputs.size()
-                + " input(s).");
+        throw new NodeException(
+            NodeException.Kind.ARGUMENT_INDEX,
+            List.of(label, String.valueOf(index), String.valueOf(inputs.size())));
       }
     }
     String local = b.name != null ? b.name : NodeRules.defaultName(info(), inputs, outputs);
@@ -215,13 +210,383 @@ public final class Node {
     return new Builder(function, 10);
   }
 
+  // Kedro's compact node(func, inputs, outputs): one overload per arity and shape, so an
+  // implicitly typed lambda still resolves by its number of parameters.
+
   /**
-   * Starts a node around a map-in / map-out function.
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 0 argument(s); use {@link
+   * #node(NodeFunction0)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <R> Node node(NodeFunction0<R> function, List<String> inputs, String output) {
+    return new Builder(function, 0).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 0 argument(s); use {@link
+   * #node(NodeFunction0)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <R> Node node(
+      NodeFunction0<R> function, List<String> inputs, List<String> outputs) {
+    return new Builder(function, 0).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 1 argument(s); use {@link
+   * #node(NodeFunction1)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, R> Node node(NodeFunction1<A, R> function, List<String> inputs, String output) {
+    return new Builder(function, 1).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 1 argument(s); use {@link
+   * #node(NodeFunction1)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, R> Node node(
+      NodeFunction1<A, R> function, List<String> inputs, List<String> outputs) {
+    return new Builder(function, 1).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 2 argument(s); use {@link
+   * #node(NodeFunction2)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, R> Node node(
+      NodeFunction2<A, B, R> function, List<String> inputs, String output) {
+    return new Builder(function, 2).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 2 argument(s); use {@link
+   * #node(NodeFunction2)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, R> Node node(
+      NodeFunction2<A, B, R> function, List<String> inputs, List<String> outputs) {
+    return new Builder(function, 2).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 3 argument(s); use {@link
+   * #node(NodeFunction3)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, R> Node node(
+      NodeFunction3<A, B, C, R> function, List<String> inputs, String output) {
+    return new Builder(function, 3).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 3 argument(s); use {@link
+   * #node(NodeFunction3)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, R> Node node(
+      NodeFunction3<A, B, C, R> function, List<String> inputs, List<String> outputs) {
+    return new Builder(function, 3).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 4 argument(s); use {@link
+   * #node(NodeFunction4)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, R> Node node(
+      NodeFunction4<A, B, C, D, R> function, List<String> inputs, String output) {
+    return new Builder(function, 4).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 4 argument(s); use {@link
+   * #node(NodeFunction4)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, R> Node node(
+      NodeFunction4<A, B, C, D, R> function, List<String> inputs, List<String> outputs) {
+    return new Builder(function, 4).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 5 argument(s); use {@link
+   * #node(NodeFunction5)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, R> Node node(
+      NodeFunction5<A, B, C, D, E, R> function, List<String> inputs, String output) {
+    return new Builder(function, 5).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 5 argument(s); use {@link
+   * #node(NodeFunction5)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, R> Node node(
+      NodeFunction5<A, B, C, D, E, R> function, List<String> inputs, List<String> outputs) {
+    return new Builder(function, 5).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 6 argument(s); use {@link
+   * #node(NodeFunction6)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, F, R> Node node(
+      NodeFunction6<A, B, C, D, E, F, R> function, List<String> inputs, String output) {
+    return new Builder(function, 6).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 6 argument(s); use {@link
+   * #node(NodeFunction6)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, F, R> Node node(
+      NodeFunction6<A, B, C, D, E, F, R> function, List<String> inputs, List<String> outputs) {
+    return new Builder(function, 6).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 7 argument(s); use {@link
+   * #node(NodeFunction7)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, F, G, R> Node node(
+      NodeFunction7<A, B, C, D, E, F, G, R> function, List<String> inputs, String output) {
+    return new Builder(function, 7).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 7 argument(s); use {@link
+   * #node(NodeFunction7)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, F, G, R> Node node(
+      NodeFunction7<A, B, C, D, E, F, G, R> function, List<String> inputs, List<String> outputs) {
+    return new Builder(function, 7).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 8 argument(s); use {@link
+   * #node(NodeFunction8)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, F, G, H, R> Node node(
+      NodeFunction8<A, B, C, D, E, F, G, H, R> function, List<String> inputs, String output) {
+    return new Builder(function, 8).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 8 argument(s); use {@link
+   * #node(NodeFunction8)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, F, G, H, R> Node node(
+      NodeFunction8<A, B, C, D, E, F, G, H, R> function,
+      List<String> inputs,
+      List<String> outputs) {
+    return new Builder(function, 8).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 9 argument(s); use {@link
+   * #node(NodeFunction9)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, F, G, H, I, R> Node node(
+      NodeFunction9<A, B, C, D, E, F, G, H, I, R> function, List<String> inputs, String output) {
+    return new Builder(function, 9).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 9 argument(s); use {@link
+   * #node(NodeFunction9)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, F, G, H, I, R> Node node(
+      NodeFunction9<A, B, C, D, E, F, G, H, I, R> function,
+      List<String> inputs,
+      List<String> outputs) {
+    return new Builder(function, 9).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 10 argument(s); use {@link
+   * #node(NodeFunction10)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, F, G, H, I, J, R> Node node(
+      NodeFunction10<A, B, C, D, E, F, G, H, I, J, R> function,
+      List<String> inputs,
+      String output) {
+    return new Builder(function, 10).inputs(inputs).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, inputs, outputs)} for a function of 10 argument(s); use {@link
+   * #node(NodeFunction10)} for a name, tags or a namespace.
+   *
+   * @param function the node's body
+   * @param inputs input names in argument order
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, B, C, D, E, F, G, H, I, J, R> Node node(
+      NodeFunction10<A, B, C, D, E, F, G, H, I, J, R> function,
+      List<String> inputs,
+      List<String> outputs) {
+    return new Builder(function, 10).inputs(inputs).outputs(outputs).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, "in", outputs)} for a function of one argument: {@code node(fn,
+   * "companies", "clean_companies")}.
+   *
+   * @param function the node's body
+   * @param input the single input
+   * @param output the single output; the return value is saved to it as is
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, R> Node node(NodeFunction1<A, R> function, String input, String output) {
+    return new Builder(function, 1).inputs(input).output(output).build();
+  }
+
+  /**
+   * Kedro's {@code node(func, "in", outputs)} for a function of one argument: {@code node(fn,
+   * "companies", "clean_companies")}.
+   *
+   * @param function the node's body
+   * @param input the single input
+   * @param outputs the outputs; the function returns a {@code List} or a record in this order
+   * @return the node, named by default
+   * @throws NodeException when a node rule is broken
+   */
+  public static <A, R> Node node(NodeFunction1<A, R> function, String input, List<String> outputs) {
+    return new Builder(function, 1).inputs(input).outputs(outputs).build();
+  }
+
+  /**
+   * Starts a node around a map-in / map-out function: it receives every input keyed by argument
+   * name (set with {@link Builder#inputs(Map)}) or dataset name, and returns its outputs keyed by
+   * output key. A factory of its own, not a {@code node} overload, so that an implicitly typed
+   * one-argument lambda ({@code node(x -> x)}) is always a {@link NodeFunction1}.
    *
    * @param function the node's body
    * @return a builder
    */
-  public static Builder node(NodeMapFunction function) {
+  public static Builder mapNode(NodeMapFunction function) {
     return new Builder(function, -1);
   }
 
@@ -234,6 +599,30 @@ public final class Node {
    */
   public String name() {
     return name;
+  }
+
+  /**
+   * @return the name without the namespace: the name given, or the default name
+   */
+  public String shortName() {
+    return namespace == null ? name : name.substring(namespace.length() + 1);
+  }
+
+  /**
+   * Kedro's {@code namespace_prefixes}: every level of the namespace, outermost first.
+   *
+   * @return {@code [a, a.b]} for namespace {@code a.b}; empty without a namespace
+   */
+  public List<String> namespacePrefixes() {
+    if (namespace == null) {
+      return List.of();
+    }
+    List<String> prefixes = new ArrayList<>();
+    for (int dot = namespace.indexOf('.'); dot >= 0; dot = namespace.indexOf('.', dot + 1)) {
+      prefixes.add(namespace.substring(0, dot));
+    }
+    prefixes.add(namespace);
+    return List.copyOf(prefixes);
   }
 
   /**
@@ -330,14 +719,10 @@ public final class Node {
 
   private @Nullable Object input(Map<String, Object> given, String dataset) {
     if (!given.containsKey(dataset)) {
-      throw new WeirException(
-          "Node '"
-              + name
-              + "' was run without its input '"
-              + dataset
-              + "' (given: "
-              + new TreeSet<>(given.keySet())
-              + "); pass every name of inputs().");
+      throw new NodeException(
+          NodeException.Kind.MISSING_INPUT,
+          List.of(name, dataset),
+          ErrorKind.quoted(List.copyOf(new TreeSet<>(given.keySet()))));
     }
     return given.get(dataset);
   }
@@ -351,7 +736,7 @@ public final class Node {
    *
    * @param tags tags to add
    * @return a new node
-   * @throws PipelineException when a tag does not match {@code [\w.-]+}
+   * @throws NodeException when a tag does not match {@code [\w.-]+}
    */
   public Node tag(String... tags) {
     Builder b = toBuilder();
@@ -366,16 +751,19 @@ public final class Node {
    * namespace.<old namespace>}, and the name becomes {@code <new namespace>.<local name>} (a
    * default name is derived again from the renamed datasets).
    *
-   * @param namespace the outer namespace, matching {@code [\w.-]+}
+   * @param namespace the outer namespace, matching {@code [\w.-]+}; {@code null} keeps the node's
+   *     namespace and name (a modular pipeline without a namespace only renames datasets)
    * @param renameDataset maps each dataset name as written (with its {@code @} suffix, or {@code
    *     params:x}) to its new name
    * @return a new node
-   * @throws PipelineException when the copy breaks a node rule (for example an input renamed to one
-   *     of its outputs)
+   * @throws NodeException when the copy breaks a node rule (for example an input renamed to one of
+   *     its outputs)
    */
-  public Node withNamespace(String namespace, UnaryOperator<String> renameDataset) {
+  public Node withNamespace(@Nullable String namespace, UnaryOperator<String> renameDataset) {
     Builder b = toBuilder();
-    b.namespace = this.namespace == null ? namespace : namespace + "." + this.namespace;
+    if (namespace != null) {
+      b.namespace = this.namespace == null ? namespace : namespace + "." + this.namespace;
+    }
     b.inputs = inputs.stream().map(renameDataset).toList();
     b.outputs = outputs.stream().map(renameDataset).toList();
     return b.build();
@@ -406,10 +794,38 @@ public final class Node {
     return found;
   }
 
-  /** Nodes are equal when their full names are equal: names are unique within a pipeline. */
+  /**
+   * Kedro's node equality ({@code Node._unique_key}): the same full name, the same inputs and the
+   * same outputs, in the same form. Positional inputs and list outputs compare in order; map inputs
+   * and outputs compare as maps, so their order does not matter; a list never equals a map.
+   *
+   * <p>Unlike Kedro, the function is not compared: a Java lambda or method reference has no
+   * identity across call sites ({@code Fns::clean} written twice gives two objects), so two
+   * definitions of one node would never be equal.
+   */
   @Override
   public boolean equals(@Nullable Object other) {
-    return other instanceof Node n && n.name.equals(name);
+    return other instanceof Node n
+        && n.name.equals(name)
+        && n.inputKey().equals(inputKey())
+        && n.outputKind == outputKind
+        && n.outputKey().equals(outputKey());
+  }
+
+  private Object inputKey() {
+    return inputArguments == null ? inputs : zip(inputArguments, inputs);
+  }
+
+  private Object outputKey() {
+    return outputKeys == null ? outputs : zip(outputKeys, outputs);
+  }
+
+  private static Map<String, String> zip(List<String> keys, List<String> values) {
+    Map<String, String> map = new HashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      map.put(keys.get(i), values.get(i));
+    }
+    return map;
   }
 
   @Override
@@ -418,7 +834,11 @@ public final class Node {
   }
 
   /**
-   * @return Kedro's node string prefixed by the name: {@code name: Class::method([a;b]) -> [c]}
+   * Kedro's node string prefixed by the name. Kedro prints the short name ({@code name: ...}); Weir
+   * prints the full name ({@code ns.name: ...}) so the text can be given to {@code --nodes} as is,
+   * and the function as {@code Class::method} because Java methods live in classes.
+   *
+   * @return {@code ns.name: Class::method([a;b]) -> [c]}
    */
   @Override
   public String toString() {
@@ -446,8 +866,11 @@ public final class Node {
     private final Map<Integer, Type> argumentTypes = new HashMap<>();
     private @Nullable FunctionInfo info;
 
-    private Builder(Object function, int arity) {
-      this.function = Objects.requireNonNull(function, "function");
+    private Builder(@Nullable Object function, int arity) {
+      if (function == null) {
+        throw new NodeException(NodeException.Kind.NULL_ARGUMENT, List.of("function"));
+      }
+      this.function = function;
       this.arity = arity;
     }
 
@@ -571,8 +994,8 @@ public final class Node {
 
     /**
      * @return the node
-     * @throws dev.weir.pipeline.PipelineException when a Kedro rule above is broken; the message
-     *     names the node and the rule
+     * @throws NodeException when a Kedro rule above is broken; the message names the node and the
+     *     rule
      */
     public Node build() {
       return new Node(this);

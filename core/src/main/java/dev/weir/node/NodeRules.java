@@ -1,9 +1,9 @@
 package dev.weir.node;
 
-import dev.weir.pipeline.PipelineException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,15 +25,7 @@ final class NodeRules {
 
   static void checkName(String what, String value, String nodeLabel) {
     if (!isAsciiName(value) && !VALID_NAME.matcher(value).matches()) {
-      throw new PipelineException(
-          "Invalid node '"
-              + nodeLabel
-              + "': "
-              + what
-              + " '"
-              + value
-              + "' is not valid; it may contain only letters, digits, underscores, hyphens and"
-              + " dots.");
+      throw new NodeException(NodeException.Kind.INVALID_NAME, List.of(nodeLabel, what, value));
     }
   }
 
@@ -61,22 +53,12 @@ final class NodeRules {
   static void checkDatasets(
       String nodeLabel, int arity, List<String> inputs, List<String> outputs) {
     if (inputs.isEmpty() && outputs.isEmpty()) {
-      throw new PipelineException(
-          "Invalid node '"
-              + nodeLabel
-              + "': it has neither inputs nor outputs; give it at least one of either.");
+      throw new NodeException(NodeException.Kind.NO_INPUTS_OR_OUTPUTS, List.of(nodeLabel));
     }
     if (arity >= 0 && inputs.size() != arity) {
-      throw new PipelineException(
-          "Invalid node '"
-              + nodeLabel
-              + "': its function takes "
-              + arity
-              + " argument(s) but "
-              + inputs.size()
-              + " input(s) were given "
-              + inputs
-              + "; give one input per argument, in order.");
+      List<String> names = new ArrayList<>(List.of(nodeLabel, String.valueOf(arity)));
+      names.addAll(inputs);
+      throw new NodeException(NodeException.Kind.ARITY, names);
     }
     for (String dataset : inputs) {
       checkDatasetName(nodeLabel, dataset);
@@ -90,13 +72,7 @@ final class NodeRules {
       }
     }
     if (!duplicates.isEmpty()) {
-      throw new PipelineException(
-          "Invalid node '"
-              + nodeLabel
-              + "': duplicate output(s) "
-              + duplicates
-              + "; node outputs must be unique (transcoded names such as 'x@spark' and 'x@delta'"
-              + " count as the same dataset 'x').");
+      throw new NodeException(NodeException.Kind.DUPLICATE_OUTPUT, withNode(nodeLabel, duplicates));
     }
     Set<String> common = new TreeSet<>();
     for (String dataset : inputs) {
@@ -105,22 +81,20 @@ final class NodeRules {
       }
     }
     if (!common.isEmpty()) {
-      throw new PipelineException(
-          "Invalid node '"
-              + nodeLabel
-              + "': "
-              + common
-              + " is both an input and an output, even if transcoded; a node cannot read and"
-              + " write the same dataset. Write to a new dataset name instead.");
+      throw new NodeException(
+          NodeException.Kind.SAME_INPUT_AND_OUTPUT, withNode(nodeLabel, common));
     }
+  }
+
+  private static List<String> withNode(String nodeLabel, Set<String> names) {
+    List<String> all = new ArrayList<>(List.of(nodeLabel));
+    all.addAll(names);
+    return all;
   }
 
   private static void checkDatasetName(String nodeLabel, String dataset) {
     if (dataset.isBlank()) {
-      throw new PipelineException(
-          "Invalid node '"
-              + nodeLabel
-              + "': a dataset name is empty; name every input and output.");
+      throw new NodeException(NodeException.Kind.EMPTY_DATASET_NAME, List.of(nodeLabel));
     }
     Transcoding.strip(dataset);
   }

@@ -1,6 +1,6 @@
 package dev.weir.node;
 
-import dev.weir.pipeline.PipelineException;
+import java.util.List;
 
 /**
  * Kedro's transcoding: {@code companies@spark} and {@code companies@delta} are two views of the
@@ -16,7 +16,7 @@ public final class Transcoding {
   /**
    * @param datasetName a dataset name, with or without a suffix
    * @return the name without its transcoding suffix: {@code a@spark} gives {@code a}
-   * @throws PipelineException when the name holds more than one {@code @}, as Kedro refuses it
+   * @throws NodeException when the name holds more than one {@code @}, as Kedro refuses it
    */
   public static String strip(String datasetName) {
     int at = datasetName.indexOf(SEPARATOR);
@@ -24,10 +24,7 @@ public final class Transcoding {
       return datasetName;
     }
     if (datasetName.indexOf(SEPARATOR, at + 1) >= 0) {
-      throw new PipelineException(
-          "Dataset name '"
-              + datasetName
-              + "' holds more than one transcoding separator '@'; use one, as in 'name@spark'.");
+      throw new NodeException(NodeException.Kind.TRANSCODING, List.of(datasetName));
     }
     return datasetName.substring(0, at);
   }

@@ -1,6 +1,6 @@
 package dev.weir.params;
 
-import dev.weir.config.ClosestNames;
+import dev.weir.ClosestNames;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.AnnotatedType;

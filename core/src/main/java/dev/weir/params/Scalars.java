@@ -1,6 +1,6 @@
 package dev.weir.params;
 
-import dev.weir.config.ClosestNames;
+import dev.weir.ClosestNames;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,7 @@
-/** Weir params: see the package's types. */
+/**
+ * Binds {@code params:} inputs to maps, scalars, records and POJOs. Depends on the root package and
+ * {@code config}.
+ */
 @NullMarked
 package dev.weir.params;
 

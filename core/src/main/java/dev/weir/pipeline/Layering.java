@@ -1,5 +1,6 @@
 package dev.weir.pipeline;
 
+import dev.weir.ErrorKind;
 import dev.weir.node.Node;
 import dev.weir.node.Transcoding;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class Layering {
       currentSize = nextSize;
     }
     if (done < n) {
-      throw new PipelineException(cycleMessage(index, remaining));
+      throw cycle(index, remaining);
     }
     return layers.toArray(new int[0][]);
   }
@@ -98,7 +99,7 @@ final class Layering {
    * come back to a node already seen: that loop is a cycle. Starting from the smallest name and
    * taking the smallest parent keeps the message stable.
    */
-  private static String cycleMessage(GraphIndex index, int[] remaining) {
+  private static PipelineException cycle(GraphIndex index, int[] remaining) {
     int start = -1;
     for (int i = 0; i < remaining.length; i++) {
       if (remaining[i] > 0
@@ -132,20 +133,15 @@ final class Layering {
       }
     }
     Collections.rotate(cycle, -smallest);
-    StringBuilder nodes = new StringBuilder();
+    List<String> nodes = new ArrayList<>();
     List<String> datasets = new ArrayList<>();
     for (int k = 0; k < cycle.size(); k++) {
       Node from = index.nodes.get(cycle.get(k));
       Node to = index.nodes.get(cycle.get((k + 1) % cycle.size()));
-      nodes.append(from.name()).append(" -> ");
+      nodes.add(from.name());
       datasets.add(linking(from, to));
     }
-    nodes.append(index.nodes.get(cycle.get(0)).name());
-    return "Circular dependency between nodes: "
-        + nodes
-        + " (through datasets "
-        + datasets
-        + "). A pipeline must be acyclic; write one of these datasets under a new name.";
+    return new PipelineException(PipelineException.Kind.CYCLE, nodes, ErrorKind.quoted(datasets));
   }
 
   private static String name(GraphIndex index, int position) {

@@ -1,5 +1,7 @@
 package dev.weir.pipeline;
 
+import dev.weir.ClosestNames;
+import dev.weir.ErrorKind;
 import dev.weir.node.Node;
 import dev.weir.node.Transcoding;
 import java.util.ArrayList;
@@ -11,16 +13,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Kedro's modular pipelines ({@code kedro.pipeline.pipeline(pipe, inputs=, outputs=, parameters=,
- * namespace=)}): validates the mappings, then copies every node with its datasets renamed by these
- * rules, first match wins:
+ * The engine of {@link ModularPipeline}, Kedro's {@code Pipeline._map_nodes}: validates the
+ * mappings, then copies every node with its datasets renamed by these rules, first match wins:
  *
  * <ol>
  *   <li>a name in a mapping takes the mapped name;
  *   <li>{@code parameters} stays as is;
  *   <li>{@code x@spark} whose {@code x} is mapped takes the mapped name and keeps {@code @spark};
+ *   <li>without a namespace, or with prefixing turned off, every other name stays as is;
  *   <li>{@code params:x} becomes {@code params:<namespace>.x};
  *   <li>any other dataset becomes {@code <namespace>.<name>} (its {@code @} suffix stays last).
  * </ol>
@@ -35,19 +38,19 @@ final class Namespacer {
 
   private Namespacer() {}
 
-  static Pipeline apply(
+  static void checkNamespace(String namespace) {
+    if (!VALID_NAMESPACE.matcher(namespace).matches()) {
+      throw new PipelineException(PipelineException.Kind.INVALID_NAMESPACE, List.of(namespace));
+    }
+  }
+
+  static List<Node> apply(
       Pipeline pipeline,
-      String namespace,
+      @Nullable String namespace,
+      boolean prefixDatasets,
       Map<String, String> inputs,
       Map<String, String> outputs,
       Map<String, String> parameters) {
-    if (!VALID_NAMESPACE.matcher(namespace).matches()) {
-      throw new PipelineException(
-          "Namespace '"
-              + namespace
-              + "' is not valid; it may contain only letters, digits, underscores, hyphens and"
-              + " dots.");
-    }
     Map<String, String> params = parameterMapping(parameters);
     checkNoParameters(inputs, outputs);
     checkExist(pipeline, inputs, outputs, params);
@@ -57,13 +60,15 @@ final class Namespacer {
     mapping.putAll(outputs);
     mapping.putAll(params);
     List<Node> copies = new ArrayList<>(pipeline.nodes().size());
+    String prefix = prefixDatasets ? namespace : null;
     for (Node node : pipeline.nodes()) {
-      copies.add(node.withNamespace(namespace, name -> rename(name, namespace, mapping)));
+      copies.add(node.withNamespace(namespace, name -> rename(name, prefix, mapping)));
     }
-    return Pipeline.of(copies);
+    return copies;
   }
 
-  private static String rename(String name, String namespace, Map<String, String> mapping) {
+  private static String rename(
+      String name, @Nullable String namespace, Map<String, String> mapping) {
     String mapped = mapping.get(name);
     if (mapped != null) {
       return mapped;
@@ -76,6 +81,9 @@ final class Namespacer {
       if (base != null) {
         return base + Transcoding.SEPARATOR + Transcoding.suffix(name);
       }
+    }
+    if (namespace == null) {
+      return name;
     }
     if (name.startsWith(PARAMS)) {
       return PARAMS + namespace + "." + name.substring(PARAMS.length());
@@ -110,10 +118,7 @@ final class Namespacer {
     }
     if (!misplaced.isEmpty()) {
       throw new PipelineException(
-          "Parameters "
-              + misplaced
-              + " were mapped as inputs or outputs; map them in the 'parameters' argument of"
-              + " Pipeline.namespaced instead.");
+          PipelineException.Kind.PARAMETER_AS_DATASET, List.copyOf(misplaced));
     }
   }
 
@@ -131,10 +136,9 @@ final class Namespacer {
     }
     if (!missing.isEmpty()) {
       throw new PipelineException(
-          "Failed to map datasets and/or parameters onto the nodes provided: "
-              + String.join(", ", missing)
-              + "; the pipeline has no such dataset."
-              + Suggestions.hint(missing, existing));
+          PipelineException.Kind.UNKNOWN_MAPPING,
+          List.copyOf(missing),
+          ClosestNames.didYouMean(missing, existing));
     }
   }
 
@@ -148,11 +152,9 @@ final class Namespacer {
             .collect(Collectors.toCollection(TreeSet::new));
     if (!notFree.isEmpty()) {
       throw new PipelineException(
-          "Inputs "
-              + notFree
-              + " are outputs of nodes in the same pipeline; only free inputs "
-              + new TreeSet<>(free)
-              + " can be mapped in 'inputs' (map produced datasets in 'outputs').");
+          PipelineException.Kind.INPUT_NOT_FREE,
+          List.copyOf(notFree),
+          ErrorKind.quoted(List.copyOf(free)));
     }
     Set<String> notProduced =
         outputs.keySet().stream()
@@ -161,9 +163,7 @@ final class Namespacer {
             .collect(Collectors.toCollection(TreeSet::new));
     if (!notProduced.isEmpty()) {
       throw new PipelineException(
-          "Outputs "
-              + notProduced
-              + " are not produced by any node of the pipeline; map free inputs in 'inputs'.");
+          PipelineException.Kind.OUTPUT_NOT_PRODUCED, List.copyOf(notProduced));
     }
   }
 

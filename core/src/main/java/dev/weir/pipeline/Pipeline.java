@@ -1,12 +1,16 @@
 package dev.weir.pipeline;
 
+import static dev.weir.pipeline.PipelineException.requireArgument;
+
 import dev.weir.node.Node;
 import dev.weir.node.Transcoding;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,11 +79,12 @@ public final class Pipeline {
    *
    * @param nodes the nodes
    * @return the pipeline
-   * @throws PipelineException on duplicate node names, an output produced by two nodes, a cycle
-   *     (the message lists the cycle's nodes), or transcoding used both with and without {@code @}
+   * @throws PipelineException of kind {@code DUPLICATE_NODE}, {@code DUPLICATE_OUTPUT}, {@code
+   *     CYCLE} (the names list the cycle's nodes) or {@code TRANSCODING} (a dataset used both with
+   *     and without {@code @}); {@code NULL_ARGUMENT} for null nodes
    */
   public static Pipeline of(Node... nodes) {
-    return new Pipeline(List.of(nodes), true);
+    return of(Arrays.asList(requireArgument(nodes, "nodes")));
   }
 
   /**
@@ -88,17 +93,31 @@ public final class Pipeline {
    * @throws PipelineException as {@link #of(Node...)}
    */
   public static Pipeline of(Collection<Node> nodes) {
+    for (Node node : requireArgument(nodes, "nodes")) {
+      requireArgument(node, "nodes");
+    }
     return new Pipeline(List.copyOf(nodes), true);
   }
 
   /**
-   * The union of pipelines.
+   * One pipeline from several, as Kedro's {@code Pipeline([p1, p2])}: every node of every pipeline,
+   * checked again. Unlike {@link #plus}, a node that is in two of them is a duplicate name, as in
+   * Kedro ({@code Pipeline([p, p])} raises where {@code p + p} does not).
    *
    * @param pipelines pipelines
-   * @return the pipeline
+   * @return the pipeline; the one pipeline itself when given one
+   * @throws PipelineException as {@link #of(Node...)}, of kind {@code DUPLICATE_NODE} when a node
+   *     name appears in two of the pipelines
    */
   public static Pipeline of(Pipeline... pipelines) {
-    return union(List.of(pipelines));
+    if (pipelines.length == 1) {
+      return requireArgument(pipelines[0], "pipelines");
+    }
+    List<Node> all = new ArrayList<>();
+    for (Pipeline pipeline : pipelines) {
+      all.addAll(requireArgument(pipeline, "pipelines").index.nodes);
+    }
+    return new Pipeline(all, true);
   }
 
   /**
@@ -109,28 +128,16 @@ public final class Pipeline {
   }
 
   /**
-   * A modular pipeline, with Kedro's renaming rules (kedro/pipeline/pipeline.py): every node gets
-   * {@code namespace.} before its name and namespace; every dataset gets {@code namespace.} before
-   * its name unless mapped explicitly in {@code inputs} / {@code outputs} (an explicit mapping
-   * wins, and must name a free input / an output of the pipeline); {@code params:x} becomes {@code
-   * params:namespace.x} unless mapped in {@code parameters}; {@code parameters} is never renamed; a
-   * transcoding suffix ({@code @spark}) is kept; nested namespaces join with {@code .}.
+   * Starts a modular pipeline around {@code pipeline}, as Kedro's {@code pipeline(pipe, ...)}: set
+   * any of namespace, inputs, outputs, parameters, tags and prefixing, then {@link
+   * ModularPipeline#build()}.
    *
    * @param pipeline the pipeline to wrap
-   * @param namespace the namespace, matching {@code [\w.-]+}
-   * @param inputs free input name to outer dataset name
-   * @param outputs output name to outer dataset name
-   * @param parameters parameter name ({@code x} or {@code params:x}) to outer parameter name
-   * @return a new pipeline
-   * @throws PipelineException when a mapping names a dataset the pipeline does not have
+   * @return a builder
+   * @throws PipelineException of kind {@code NULL_ARGUMENT} when {@code pipeline} is null
    */
-  public static Pipeline namespaced(
-      Pipeline pipeline,
-      String namespace,
-      Map<String, String> inputs,
-      Map<String, String> outputs,
-      Map<String, String> parameters) {
-    return Namespacer.apply(pipeline, namespace, inputs, outputs, parameters);
+  public static ModularPipeline modular(Pipeline pipeline) {
+    return new ModularPipeline(pipeline);
   }
 
   /**
@@ -227,7 +234,7 @@ public final class Pipeline {
 
   /**
    * Kedro's {@code +}: the union of both pipelines' nodes (Kotlin: {@code a + b}). A node in both
-   * (same name, inputs and outputs) is kept once.
+   * (equal as {@link Node#equals} says: same name, inputs and outputs) is kept once.
    *
    * @param other another pipeline
    * @return the union
@@ -238,23 +245,27 @@ public final class Pipeline {
   }
 
   /**
-   * Kedro's {@code -}: this pipeline's nodes that are not in {@code other} (Kotlin: {@code a - b}).
+   * Kedro's {@code -}: this pipeline's nodes that are not in {@code other} (Kotlin: {@code a - b}),
+   * comparing nodes as Kedro does ({@link Node#equals}: name, inputs and outputs), so a node of the
+   * same name that reads or writes other datasets stays.
    *
    * @param other another pipeline
    * @return the difference
    */
   public Pipeline minus(Pipeline other) {
-    return keep(node -> !other.index.byName.containsKey(node.name()));
+    Set<Node> theirs = other.nodeSet();
+    return keep(node -> !theirs.contains(node));
   }
 
   /**
-   * Kedro's {@code &}: nodes in both.
+   * Kedro's {@code &}: the nodes in both, compared as {@link #minus} compares them.
    *
    * @param other another pipeline
    * @return the intersection
    */
   public Pipeline and(Pipeline other) {
-    return keep(node -> other.index.byName.containsKey(node.name()));
+    Set<Node> theirs = other.nodeSet();
+    return keep(theirs::contains);
   }
 
   /**
@@ -305,14 +316,11 @@ public final class Pipeline {
     if (!filter.toOutputs().isEmpty()) {
       keep.and(Selection.toOutputs(index, filter.toOutputs()));
     }
-    if (!filter.namespaces().isEmpty()) {
-      keep.and(Selection.inNamespaces(index, filter.namespaces()));
+    if (!filter.nodeNamespaces().isEmpty()) {
+      keep.and(Selection.inNamespaces(index, filter.nodeNamespaces()));
     }
     if (keep.isEmpty()) {
-      throw new PipelineException(
-          "Pipeline contains no nodes after applying the filters "
-              + describe(filter)
-              + "; no node satisfies all of them at once. Check the names, or drop a filter.");
+      throw new PipelineException(PipelineException.Kind.EMPTY_FILTER, filter.describe());
     }
     return subset(keep);
   }
@@ -354,22 +362,58 @@ public final class Pipeline {
   }
 
   /**
-   * @param datasets dataset names; {@code x@spark} and {@code x} both select readers of any {@code
-   *     x@...}
-   * @return nodes that read these datasets, and every node downstream of them
-   * @throws PipelineException when no node reads a dataset (with close names)
+   * Kedro's {@code from_inputs}: the nodes reading these datasets and every node downstream of
+   * them. A bare {@code x} matches readers of {@code x} and of every {@code x@fmt}; {@code x@fmt}
+   * matches only readers of exactly {@code x@fmt}; downstream, datasets are followed without their
+   * suffix. A dataset no node reads (a final output) selects nothing and is not an error.
+   *
+   * @param datasets dataset names
+   * @return the selected nodes; possibly empty
+   * @throws PipelineException of kind {@code UNKNOWN_DATASET} for a name that appears nowhere in
+   *     the pipeline (with close names)
    */
   public Pipeline fromInputs(String... datasets) {
     return subset(Selection.fromInputs(index, List.of(datasets)));
   }
 
   /**
+   * Kedro's {@code to_outputs}: the nodes writing these datasets and every node upstream of them,
+   * matching transcoded names as {@link #fromInputs} does.
+   *
    * @param datasets dataset names
-   * @return the nodes writing these datasets, and every node upstream of them
-   * @throws PipelineException when no node writes a dataset (with close names)
+   * @return the selected nodes; possibly empty (for {@code x@fmt} when the writer writes {@code
+   *     x@other})
+   * @throws PipelineException of kind {@code UNKNOWN_DATASET} for a name that appears nowhere in
+   *     the pipeline
    */
   public Pipeline toOutputs(String... datasets) {
     return subset(Selection.toOutputs(index, List.of(datasets)));
+  }
+
+  /**
+   * Kedro's {@code only_nodes_with_inputs}: the nodes reading these datasets directly, matching
+   * transcoded names as {@link #fromInputs} does.
+   *
+   * @param datasets dataset names
+   * @return the selected nodes; possibly empty
+   * @throws PipelineException of kind {@code UNKNOWN_DATASET} for a name that appears nowhere in
+   *     the pipeline
+   */
+  public Pipeline onlyNodesWithInputs(String... datasets) {
+    return subset(Selection.readers(index, List.of(datasets)));
+  }
+
+  /**
+   * Kedro's {@code only_nodes_with_outputs}: the nodes writing these datasets directly, matching
+   * transcoded names as {@link #fromInputs} does.
+   *
+   * @param datasets dataset names
+   * @return the selected nodes; possibly empty
+   * @throws PipelineException of kind {@code UNKNOWN_DATASET} for a name that appears nowhere in
+   *     the pipeline
+   */
+  public Pipeline onlyNodesWithOutputs(String... datasets) {
+    return subset(Selection.writers(index, List.of(datasets)));
   }
 
   /**
@@ -391,6 +435,75 @@ public final class Pipeline {
       tagged.add(node.tag(tags));
     }
     return new Pipeline(tagged, false);
+  }
+
+  /**
+   * Kedro's {@code describe()}: the execution order with free inputs and final outputs, for a log.
+   *
+   * @return {@link #describe(boolean) describe(true)}
+   */
+  public String describe() {
+    return describe(true);
+  }
+
+  /**
+   * Kedro's {@code describe(names_only=...)}, line for line:
+   *
+   * <pre>
+   * #### Pipeline execution order ####
+   * Inputs: a, b
+   *
+   * node1
+   * node2
+   *
+   * Outputs: c
+   * ##################################
+   * </pre>
+   *
+   * Inputs and outputs are sorted and {@code None} when there are none.
+   *
+   * @param namesOnly node names only; {@code false} gives each node's {@link Node#toString()}
+   * @return the description, lines joined by {@code \n}
+   */
+  public String describe(boolean namesOnly) {
+    StringBuilder text = new StringBuilder("#### Pipeline execution order ####\n");
+    text.append("Inputs: ").append(joinedOrNone(inputs())).append("\n\n");
+    for (Node node : nodes) {
+      text.append(namesOnly ? node.name() : node.toString()).append('\n');
+    }
+    text.append("\nOutputs: ").append(joinedOrNone(outputs())).append('\n');
+    return text.append("##################################").toString();
+  }
+
+  /**
+   * Kedro's {@code group_nodes_by}, used by deployment plugins to make one task per group.
+   *
+   * @param groupBy {@code namespace}: one group per top-level namespace (a node without a namespace
+   *     is its own group, named after it); {@code none}: one group per node. Case is ignored.
+   * @return the groups in the order their first node runs
+   * @throws PipelineException of kind {@code UNSUPPORTED_GROUPING} for another strategy
+   */
+  public List<GroupedNodes> groupNodesBy(String groupBy) {
+    return GroupedNodes.of(this, requireArgument(groupBy, "groupBy"));
+  }
+
+  /**
+   * Kedro's {@code to_json}: every node's name, inputs, outputs and tags, in execution order, as
+   * {@code {"pipeline": [{"name": ..., "inputs": [...], "outputs": [...], "tags": [...]}]}}. Unlike
+   * Kedro there is no {@code kedro_version} entry: core knows no release version.
+   *
+   * @return the JSON text
+   */
+  public String toJson() {
+    StringBuilder json = new StringBuilder("{\"pipeline\": [");
+    for (int i = 0; i < nodes.size(); i++) {
+      Node node = nodes.get(i);
+      json.append(i == 0 ? "" : ", ").append("{\"name\": ").append(Json.string(node.name()));
+      json.append(", \"inputs\": ").append(Json.array(node.inputs()));
+      json.append(", \"outputs\": ").append(Json.array(node.outputs()));
+      json.append(", \"tags\": ").append(Json.array(List.copyOf(node.tags()))).append('}');
+    }
+    return json.append("]}").toString();
   }
 
   /**
@@ -445,7 +558,15 @@ public final class Pipeline {
   }
 
   private static boolean sameDefinition(Node a, Node b) {
-    return a == b || (a.inputs().equals(b.inputs()) && a.outputs().equals(b.outputs()));
+    return a == b || a.equals(b);
+  }
+
+  private Set<Node> nodeSet() {
+    return new HashSet<>(index.nodes);
+  }
+
+  private static String joinedOrNone(Set<String> names) {
+    return names.isEmpty() ? "None" : String.join(", ", names);
   }
 
   private Pipeline keep(Predicate<Node> wanted) {
@@ -487,18 +608,5 @@ public final class Pipeline {
 
   private static String strip(String dataset) {
     return Transcoding.strip(dataset);
-  }
-
-  private static String describe(PipelineFilter filter) {
-    Map<String, List<String>> given = new LinkedHashMap<>();
-    given.put("tags", filter.tags());
-    given.put("from-nodes", filter.fromNodes());
-    given.put("to-nodes", filter.toNodes());
-    given.put("nodes", filter.nodeNames());
-    given.put("from-inputs", filter.fromInputs());
-    given.put("to-outputs", filter.toOutputs());
-    given.put("namespaces", filter.namespaces());
-    given.values().removeIf(List::isEmpty);
-    return given.toString();
   }
 }

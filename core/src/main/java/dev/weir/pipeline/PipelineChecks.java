@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * {@link Layering}.
  */
 final class PipelineChecks {
-  private record Check(String name, Function<GraphIndex, Optional<String>> problem) {}
+  private record Check(String name, Function<GraphIndex, Optional<PipelineException>> problem) {}
 
   private static final List<Check> CHECKS =
       List.of(
@@ -31,40 +31,40 @@ final class PipelineChecks {
   private PipelineChecks() {}
 
   /**
-   * @throws PipelineException with the first failing check's message
+   * @throws PipelineException the first failing check's error
    */
   static void validate(GraphIndex index) {
     for (Check check : CHECKS) {
-      Optional<String> problem = check.problem().apply(index);
+      Optional<PipelineException> problem = check.problem().apply(index);
       if (problem.isPresent()) {
-        throw new PipelineException(problem.get());
+        throw problem.get();
       }
     }
   }
 
-  private static Optional<String> duplicateNames(GraphIndex index) {
+  private static Optional<PipelineException> duplicateNames(GraphIndex index) {
     if (index.duplicateNames.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
-        "Pipeline nodes must have unique names. These names appear more than once: "
-            + describe(index.duplicateNames)
-            + ". Give each node its own name with .name(...).");
+        new PipelineException(
+            PipelineException.Kind.DUPLICATE_NODE,
+            List.copyOf(new TreeSet<>(index.duplicateNames.keySet()))));
   }
 
-  private static Optional<String> duplicateOutputs(GraphIndex index) {
+  private static Optional<PipelineException> duplicateOutputs(GraphIndex index) {
     if (index.duplicateProducers.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
-        "Output(s) returned by more than one node: "
-            + describe(index.duplicateProducers)
-            + ". Node outputs must be unique (transcoded names such as 'x@spark' count as 'x');"
-            + " rename the output of one of the nodes.");
+        new PipelineException(
+            PipelineException.Kind.DUPLICATE_OUTPUT,
+            List.copyOf(new TreeSet<>(index.duplicateProducers.keySet())),
+            " (" + producers(index.duplicateProducers) + ")"));
   }
 
   /** A dataset may be read or written as {@code x@spark} or as {@code x}, never both. */
-  private static Optional<String> transcoding(GraphIndex index) {
+  private static Optional<PipelineException> transcoding(GraphIndex index) {
     if (!index.transcoded) {
       return Optional.empty();
     }
@@ -83,24 +83,19 @@ final class PipelineChecks {
       return Optional.empty();
     }
     return Optional.of(
-        "These datasets are used with transcoding but also referenced without the '@' separator: "
-            + invalid
-            + ". Give every reference a transcoding option (name@spark) or rename the datasets.");
+        new PipelineException(PipelineException.Kind.TRANSCODING, List.copyOf(invalid)));
   }
 
-  /** {@code 'x' (by a, b); 'y' (by c, d)}, sorted so the message is stable. */
-  private static String describe(Map<String, List<Node>> byKey) {
-    return new TreeMap<>(byKey)
+  /** {@code 'x' by a, b; 'y' by c, d}, sorted so the message is stable. */
+  private static String producers(Map<String, List<Node>> byDataset) {
+    return new TreeMap<>(byDataset)
         .entrySet().stream()
             .map(
                 e ->
                     "'"
                         + e.getKey()
-                        + "' (by "
-                        + e.getValue().stream()
-                            .map(Node::toString)
-                            .collect(Collectors.joining(", "))
-                        + ")")
+                        + "' by "
+                        + e.getValue().stream().map(Node::name).collect(Collectors.joining(", ")))
             .collect(Collectors.joining("; "));
   }
 }

@@ -1,5 +1,6 @@
 package dev.weir.pipeline;
 
+import dev.weir.ClosestNames;
 import dev.weir.node.Node;
 import dev.weir.node.Transcoding;
 import java.util.ArrayDeque;
@@ -14,9 +15,10 @@ import java.util.TreeSet;
  * The node selections behind {@link Pipeline}'s filters, as sets of node positions in a {@link
  * GraphIndex}, so {@link Pipeline#filter} intersects bit sets and builds one pipeline. Semantics
  * are Kedro's (kedro/pipeline/pipeline.py): {@code from_nodes}/{@code to_nodes} are inclusive
- * downstream/upstream closures, {@code from_inputs}/{@code to_outputs} follow datasets without
- * their transcoding suffix, {@code only_nodes_with_tags} keeps nodes with any tag, {@code
- * only_nodes_with_namespaces} keeps a namespace and those nested below it.
+ * downstream/upstream closures, {@code from_inputs}/{@code to_outputs} start from the nodes using a
+ * dataset (a bare name matches every transcoded form, {@code x@fmt} only itself) and then follow
+ * datasets without their transcoding suffix, {@code only_nodes_with_tags} keeps nodes with any tag,
+ * {@code only_nodes_with_namespaces} keeps a namespace and those nested below it.
  */
 final class Selection {
   private Selection() {}
@@ -57,10 +59,9 @@ final class Selection {
     }
     if (!unknown.isEmpty()) {
       throw new PipelineException(
-          "Pipeline does not contain nodes named "
-              + unknown
-              + "."
-              + Suggestions.hint(unknown, index.byName.keySet()));
+          PipelineException.Kind.UNKNOWN_NODE,
+          List.copyOf(unknown),
+          ClosestNames.didYouMean(unknown, index.byName.keySet()));
     }
     return selected;
   }
@@ -76,53 +77,83 @@ final class Selection {
   }
 
   /**
-   * @throws PipelineException when no node reads one of the datasets
+   * Kedro's {@code _get_nodes_with_inputs_transcode_compatible}: a bare {@code x} selects every
+   * node reading any {@code x} or {@code x@...}; {@code x@fmt} selects only nodes reading exactly
+   * {@code x@fmt}.
+   *
+   * @throws PipelineException of kind {@code UNKNOWN_DATASET} for a name the pipeline does not use
+   *     at all (a final output is fine: it selects no reader)
    */
-  static BitSet fromInputs(GraphIndex index, Collection<String> datasets) {
-    BitSet start = new BitSet(index.size());
-    Set<String> unknown = new TreeSet<>();
+  static BitSet readers(GraphIndex index, Collection<String> datasets) {
+    checkDatasetsExist(index, datasets);
+    BitSet selected = new BitSet(index.size());
     for (String dataset : datasets) {
       int[] readers = index.consumersByDataset().get(Transcoding.strip(dataset));
       if (readers == null) {
-        unknown.add(dataset);
-      } else {
-        for (int reader : readers) {
-          start.set(reader);
+        continue;
+      }
+      boolean exact = Transcoding.isTranscoded(dataset);
+      for (int reader : readers) {
+        if (!exact || index.nodes.get(reader).inputs().contains(dataset)) {
+          selected.set(reader);
         }
       }
     }
-    if (!unknown.isEmpty()) {
-      throw new PipelineException(
-          "No node of the pipeline reads the dataset(s) "
-              + unknown
-              + "; from-inputs must name node inputs."
-              + Suggestions.hint(unknown, index.consumersByDataset().keySet()));
-    }
-    return downstream(index, start);
+    return selected;
   }
 
   /**
-   * @throws PipelineException when no node writes one of the datasets
+   * Kedro's {@code _get_nodes_with_outputs_transcode_compatible}: a bare {@code x} selects the node
+   * writing {@code x} or any {@code x@...}; {@code x@fmt} selects it only if it writes exactly
+   * {@code x@fmt}.
+   *
+   * @throws PipelineException of kind {@code UNKNOWN_DATASET} for a name the pipeline does not use
+   *     at all
    */
-  static BitSet toOutputs(GraphIndex index, Collection<String> datasets) {
-    BitSet start = new BitSet(index.size());
-    Set<String> unknown = new TreeSet<>();
+  static BitSet writers(GraphIndex index, Collection<String> datasets) {
+    checkDatasetsExist(index, datasets);
+    BitSet selected = new BitSet(index.size());
     for (String dataset : datasets) {
       Integer writer = index.producerByDataset.get(Transcoding.strip(dataset));
-      if (writer == null) {
-        unknown.add(dataset);
-      } else {
-        start.set(writer);
+      if (writer != null
+          && (!Transcoding.isTranscoded(dataset)
+              || index.nodes.get(writer).outputs().contains(dataset))) {
+        selected.set(writer);
       }
     }
+    return selected;
+  }
+
+  /** Kedro's {@code from_inputs}: the readers of the datasets and everything downstream. */
+  static BitSet fromInputs(GraphIndex index, Collection<String> datasets) {
+    return downstream(index, readers(index, datasets));
+  }
+
+  /** Kedro's {@code to_outputs}: the writers of the datasets and everything upstream. */
+  static BitSet toOutputs(GraphIndex index, Collection<String> datasets) {
+    return upstream(index, writers(index, datasets));
+  }
+
+  private static void checkDatasetsExist(GraphIndex index, Collection<String> datasets) {
+    Set<String> known = new TreeSet<>();
+    for (Node node : index.nodes) {
+      for (String name : node.inputs()) {
+        known.add(name);
+        known.add(Transcoding.strip(name));
+      }
+      for (String name : node.outputs()) {
+        known.add(name);
+        known.add(Transcoding.strip(name));
+      }
+    }
+    Set<String> unknown = new TreeSet<>(datasets);
+    unknown.removeAll(known);
     if (!unknown.isEmpty()) {
       throw new PipelineException(
-          "No node of the pipeline writes the dataset(s) "
-              + unknown
-              + "; to-outputs must name node outputs."
-              + Suggestions.hint(unknown, index.producerByDataset.keySet()));
+          PipelineException.Kind.UNKNOWN_DATASET,
+          List.copyOf(unknown),
+          ClosestNames.didYouMean(unknown, known));
     }
-    return upstream(index, start);
   }
 
   /**
@@ -146,10 +177,9 @@ final class Selection {
     }
     if (!unknown.isEmpty()) {
       throw new PipelineException(
-          "Pipeline does not contain nodes with namespace(s) "
-              + unknown
-              + "."
-              + Suggestions.hint(unknown, knownNamespaces(index.nodes)));
+          PipelineException.Kind.UNKNOWN_NAMESPACE,
+          List.copyOf(unknown),
+          ClosestNames.didYouMean(unknown, knownNamespaces(index.nodes)));
     }
     return selected;
   }

@@ -132,12 +132,7 @@ class FunctionIntrospectionTest {
 
   @Test
   void mapFunctionsHaveNoPositionalArgumentTypes() {
-    Node node =
-        Node.node((NodeMapFunction) in -> Map.of())
-            .inputs("a")
-            .outputs(List.of())
-            .name("m")
-            .build();
+    Node node = Node.mapNode(in -> Map.of()).inputs("a").outputs(List.of()).name("m").build();
 
     assertThat(node.argumentType(0)).isEmpty();
   }

@@ -113,7 +113,7 @@ class NodeRunTest {
     byArgument.put("left", "ds_a");
     byArgument.put("right", "ds_b");
     Node node =
-        Node.node((NodeMapFunction) in -> Map.of("joined", in.get("left") + "+" + in.get("right")))
+        Node.mapNode(in -> Map.of("joined", in.get("left") + "+" + in.get("right")))
             .inputs(byArgument)
             .outputs(Map.of("joined", "ds_joined"))
             .name("join")
@@ -126,7 +126,7 @@ class NodeRunTest {
   @Test
   void mapFunctionWithListInputsAndOutputsUsesDatasetNames() throws Exception {
     Node node =
-        Node.node((NodeMapFunction) in -> Map.of("y", in.get("x") + "!", "z", "z"))
+        Node.mapNode(in -> Map.of("y", in.get("x") + "!", "z", "z"))
             .inputs("x")
             .outputs("y", "z")
             .name("n")

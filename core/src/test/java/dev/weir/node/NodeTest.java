@@ -3,7 +3,6 @@ package dev.weir.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weir.pipeline.PipelineException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +63,9 @@ class NodeTest {
   @Test
   void nodeWithoutInputsOrOutputsIsRejected() {
     assertThatThrownBy(() -> Node.node(Functions::constant).name("nothing").build())
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("'nothing'")
-        .hasMessageContaining("neither inputs nor outputs");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> expect(e, NodeException.Kind.NO_INPUTS_OR_OUTPUTS, "nothing"));
   }
 
   @Test
@@ -79,23 +78,25 @@ class NodeTest {
   @Test
   void inputCountMustMatchTheFunctionArity() {
     assertThatThrownBy(() -> upper().inputs("a", "b").output("c").name("n").build())
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("'n'")
-        .hasMessageContaining("takes 1 argument(s) but 2 input(s)");
+        .isInstanceOfSatisfying(
+            NodeException.class, e -> expect(e, NodeException.Kind.ARITY, "n", "1", "a", "b"));
   }
 
   @Test
   void nameTagAndNamespaceMustMatchThePattern() {
     assertThatThrownBy(() -> upper().inputs("a").output("b").name("bad name").build())
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("name 'bad name' is not valid");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> expect(e, NodeException.Kind.INVALID_NAME, "bad name", "name", "bad name"));
     assertThatThrownBy(
             () -> upper().inputs("a").output("b").name("n").tags("ok", "no/slash").build())
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("tag 'no/slash' is not valid");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> expect(e, NodeException.Kind.INVALID_NAME, "n", "tag", "no/slash"));
     assertThatThrownBy(() -> upper().inputs("a").output("b").name("n").namespace("a b").build())
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("namespace 'a b' is not valid");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> expect(e, NodeException.Kind.INVALID_NAME, "a b.n", "namespace", "a b"));
   }
 
   @Test
@@ -109,8 +110,8 @@ class NodeTest {
   void duplicateOutputsAreRejectedIncludingTranscodedOnes() {
     assertThatThrownBy(
             () -> Node.node(Functions::pair).inputs("a").outputs("x", "x").name("n").build())
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("duplicate output(s) [x]");
+        .isInstanceOfSatisfying(
+            NodeException.class, e -> expect(e, NodeException.Kind.DUPLICATE_OUTPUT, "n", "x"));
     assertThatThrownBy(
             () ->
                 Node.node(Functions::pair)
@@ -118,26 +119,28 @@ class NodeTest {
                     .outputs("x@spark", "x@delta")
                     .name("n")
                     .build())
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("duplicate output(s)");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> expect(e, NodeException.Kind.DUPLICATE_OUTPUT, "n", "x@delta"));
   }
 
   @Test
   void anInputMayNotAlsoBeAnOutputEvenWhenTranscoded() {
     assertThatThrownBy(() -> upper().inputs("x").output("x").name("n").build())
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("[x] is both an input and an output");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> expect(e, NodeException.Kind.SAME_INPUT_AND_OUTPUT, "n", "x"));
     assertThatThrownBy(() -> upper().inputs("x@spark").output("x@delta").name("n").build())
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("[x] is both an input and an output");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> expect(e, NodeException.Kind.SAME_INPUT_AND_OUTPUT, "n", "x"));
   }
 
   @Test
   void aDatasetNameWithTwoTranscodingSeparatorsIsRejected() {
     assertThatThrownBy(() -> upper().inputs("x@a@b").output("y").name("n").build())
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("'x@a@b'")
-        .hasMessageContaining("more than one transcoding separator");
+        .isInstanceOfSatisfying(
+            NodeException.class, e -> expect(e, NodeException.Kind.TRANSCODING, "x@a@b"));
   }
 
   @Test
@@ -170,7 +173,7 @@ class NodeTest {
     assertThat(tagged.tags()).containsExactly("x", "y");
     assertThat(node.tags()).containsExactly("x");
     assertThat(tagged.name()).isEqualTo("n");
-    assertThatThrownBy(() -> node.tag("bad tag")).isInstanceOf(PipelineException.class);
+    assertThatThrownBy(() -> node.tag("bad tag")).isInstanceOf(NodeException.class);
   }
 
   @Test
@@ -184,12 +187,15 @@ class NodeTest {
   }
 
   @Test
-  void equalityAndHashCodeFollowTheName() {
+  void equalityIsKedrosNameInputsAndOutputsNotTheFunction() {
     Node a = upper().inputs("a").output("b").name("same").build();
-    Node b = Node.node(Functions::describe).inputs("c").output("d").name("same").build();
-    Node c = upper().inputs("a").output("b").name("other").build();
+    Node sameDefinition =
+        Node.node(Functions::describe).inputs("a").output("b").name("same").build();
+    Node otherDatasets = upper().inputs("c").output("d").name("same").build();
+    Node otherName = upper().inputs("a").output("b").name("other").build();
 
-    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(c);
+    assertThat(a).isEqualTo(sameDefinition).hasSameHashCodeAs(sameDefinition);
+    assertThat(a).isNotEqualTo(otherDatasets).isNotEqualTo(otherName);
   }
 
   @Test
@@ -235,9 +241,9 @@ class NodeTest {
     Node node = upper().inputs("a").output("b").name("n").build();
 
     assertThatThrownBy(() -> node.withNamespace("ns", name -> "same"))
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("ns.n")
-        .hasMessageContaining("both an input and an output");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> expect(e, NodeException.Kind.SAME_INPUT_AND_OUTPUT, "ns.n", "same"));
   }
 
   @Test
@@ -252,5 +258,10 @@ class NodeTest {
 
     assertThat(copy.run(Map.of("ns.rows", List.of(1, 2, 3))))
         .containsOnly(Map.entry("ns.n_rows", 3), Map.entry("ns.total", 6));
+  }
+
+  static void expect(NodeException e, NodeException.Kind kind, String... names) {
+    assertThat(e.kind()).isEqualTo(kind);
+    assertThat(e.names()).containsExactly(names);
   }
 }

@@ -3,7 +3,6 @@ package dev.weir.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weir.pipeline.PipelineException;
 import org.junit.jupiter.api.Test;
 
 class TranscodingTest {
@@ -24,7 +23,7 @@ class TranscodingTest {
   @Test
   void twoSeparatorsAreRefused() {
     assertThatThrownBy(() -> Transcoding.strip("a@b@c"))
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("'a@b@c'");
+        .isInstanceOfSatisfying(
+            NodeException.class, e -> NodeTest.expect(e, NodeException.Kind.TRANSCODING, "a@b@c"));
   }
 }

@@ -27,7 +27,7 @@ class NamespacedPipelineTest {
 
   @Test
   void everyNodeAndDatasetGetsTheNamespace() {
-    Pipeline ns = Pipeline.namespaced(base, "ds", none(), none(), none());
+    Pipeline ns = namespaced(base, "ds", none(), none(), none());
 
     assertThat(names(ns)).containsExactly("ds.split", "ds.fit");
     assertThat(ns.nodes()).allSatisfy(node -> assertThat(node.namespace()).isEqualTo("ds"));
@@ -37,14 +37,14 @@ class NamespacedPipelineTest {
 
   @Test
   void paramsArePrefixedAfterTheColonAndParametersIsNeverRenamed() {
-    Pipeline ns = Pipeline.namespaced(base, "ds", none(), none(), none());
+    Pipeline ns = namespaced(base, "ds", none(), none(), none());
 
     assertThat(ns.inputs()).containsExactly("ds.raw@spark", "parameters", "params:ds.split");
   }
 
   @Test
   void aTranscodingSuffixIsKept() {
-    Pipeline ns = Pipeline.namespaced(base, "ds", none(), none(), none());
+    Pipeline ns = namespaced(base, "ds", none(), none(), none());
 
     assertThat(node(ns, "ds.split").inputs()).first().isEqualTo("ds.raw@spark");
   }
@@ -52,7 +52,7 @@ class NamespacedPipelineTest {
   @Test
   void explicitMappingsWinAndMappedTranscodedNamesKeepTheirSuffix() {
     Pipeline ns =
-        Pipeline.namespaced(
+        namespaced(
             base,
             "ds",
             Map.of("raw", "companies"),
@@ -67,15 +67,14 @@ class NamespacedPipelineTest {
 
   @Test
   void parameterMappingsAcceptTheParamsPrefixOnEitherSide() {
-    Pipeline ns =
-        Pipeline.namespaced(base, "ds", none(), none(), Map.of("params:split", "params:s"));
+    Pipeline ns = namespaced(base, "ds", none(), none(), Map.of("params:split", "params:s"));
 
     assertThat(ns.inputs()).contains("params:s");
   }
 
   @Test
   void anIntermediateDatasetMayBeMappedAsAnOutput() {
-    Pipeline ns = Pipeline.namespaced(base, "ds", none(), Map.of("train", "train_set"), none());
+    Pipeline ns = namespaced(base, "ds", none(), Map.of("train", "train_set"), none());
 
     assertThat(node(ns, "ds.split").outputs()).containsExactly("train_set", "ds.test");
     assertThat(node(ns, "ds.fit").inputs()).startsWith("train_set");
@@ -83,9 +82,9 @@ class NamespacedPipelineTest {
 
   @Test
   void nestedNamespacesJoinWithDots() {
-    Pipeline inner = Pipeline.namespaced(base, "inner", none(), none(), none());
+    Pipeline inner = namespaced(base, "inner", none(), none(), none());
 
-    Pipeline outer = Pipeline.namespaced(inner, "outer", none(), none(), none());
+    Pipeline outer = namespaced(inner, "outer", none(), none(), none());
 
     assertThat(names(outer)).containsExactly("outer.inner.split", "outer.inner.fit");
     assertThat(node(outer, "outer.inner.fit").namespace()).isEqualTo("outer.inner");
@@ -98,8 +97,8 @@ class NamespacedPipelineTest {
   @Test
   void theSamePipelineTwiceUnderTwoNamespacesCombines() {
     Pipeline both =
-        Pipeline.namespaced(base, "a", Map.of("raw", "companies"), none(), none())
-            .plus(Pipeline.namespaced(base, "b", Map.of("raw", "companies"), none(), none()));
+        namespaced(base, "a", Map.of("raw", "companies"), none(), none())
+            .plus(namespaced(base, "b", Map.of("raw", "companies"), none(), none()));
 
     assertThat(both.nodes()).hasSize(4);
     assertThat(both.inputs())
@@ -108,50 +107,69 @@ class NamespacedPipelineTest {
 
   @Test
   void mappingAnUnknownDatasetFailsWithSuggestions() {
-    assertThatThrownBy(() -> Pipeline.namespaced(base, "ds", Map.of("rwa", "x"), none(), none()))
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining(
-            "Failed to map datasets and/or parameters onto the nodes provided: rwa")
-        .hasMessageContaining("Did you mean: raw?");
-    assertThatThrownBy(() -> Pipeline.namespaced(base, "ds", none(), none(), Map.of("nope", "x")))
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("params:nope");
+    PipelineErrors.expect(
+        () -> namespaced(base, "ds", Map.of("rwa", "x"), none(), none()),
+        PipelineException.Kind.UNKNOWN_MAPPING,
+        "rwa");
+    assertThatThrownBy(() -> namespaced(base, "ds", Map.of("rwa", "x"), none(), none()))
+        .hasMessageEndingWith("Did you mean: raw?");
+    PipelineErrors.expect(
+        () -> namespaced(base, "ds", none(), none(), Map.of("nope", "x")),
+        PipelineException.Kind.UNKNOWN_MAPPING,
+        "params:nope");
   }
 
   @Test
   void inputsMustBeFreeInputs() {
-    assertThatThrownBy(() -> Pipeline.namespaced(base, "ds", Map.of("train", "x"), none(), none()))
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("Inputs [train] are outputs of nodes in the same pipeline");
+    PipelineErrors.expect(
+        () -> namespaced(base, "ds", Map.of("train", "x"), none(), none()),
+        PipelineException.Kind.INPUT_NOT_FREE,
+        "train");
   }
 
   @Test
   void outputsMustBeProducedByANode() {
-    assertThatThrownBy(() -> Pipeline.namespaced(base, "ds", none(), Map.of("raw", "x"), none()))
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("Outputs [raw] are not produced by any node");
+    PipelineErrors.expect(
+        () -> namespaced(base, "ds", none(), Map.of("raw", "x"), none()),
+        PipelineException.Kind.OUTPUT_NOT_PRODUCED,
+        "raw");
   }
 
   @Test
   void parametersMayNotBeMappedAsInputs() {
-    assertThatThrownBy(
-            () -> Pipeline.namespaced(base, "ds", Map.of("params:split", "x"), none(), none()))
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("'parameters' argument");
+    PipelineErrors.expect(
+        () -> namespaced(base, "ds", Map.of("params:split", "x"), none(), none()),
+        PipelineException.Kind.PARAMETER_AS_DATASET,
+        "params:split");
   }
 
   @Test
   void theNamespaceMustBeAValidName() {
-    assertThatThrownBy(() -> Pipeline.namespaced(base, "data science", none(), none(), none()))
-        .isInstanceOf(PipelineException.class)
-        .hasMessageContaining("Namespace 'data science' is not valid");
+    PipelineErrors.expect(
+        () -> namespaced(base, "data science", none(), none(), none()),
+        PipelineException.Kind.INVALID_NAMESPACE,
+        "data science");
   }
 
   @Test
   void theOriginalPipelineIsUnchanged() {
-    Pipeline.namespaced(base, "ds", none(), none(), none());
+    namespaced(base, "ds", none(), none(), none());
 
     assertThat(names(base)).containsExactly("split", "fit");
     assertThat(base.nodes()).allSatisfy(node -> assertThat(node.namespace()).isNull());
+  }
+
+  private static Pipeline namespaced(
+      Pipeline p,
+      String ns,
+      Map<String, String> inputs,
+      Map<String, String> outputs,
+      Map<String, String> parameters) {
+    return Pipeline.modular(p)
+        .namespace(ns)
+        .inputs(inputs)
+        .outputs(outputs)
+        .parameters(parameters)
+        .build();
   }
 }

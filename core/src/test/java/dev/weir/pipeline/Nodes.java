@@ -1,7 +1,6 @@
 package dev.weir.pipeline;
 
 import dev.weir.node.Node;
-import dev.weir.node.NodeMapFunction;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,7 @@ final class Nodes {
    * @param outputs comma-separated outputs, or ""
    */
   static Node n(String name, String inputs, String outputs) {
-    return Node.node((NodeMapFunction) in -> Map.of())
+    return Node.mapNode(in -> Map.of())
         .inputs(split(inputs))
         .outputs(split(outputs))
         .name(name)

@@ -56,16 +56,20 @@ class PipelineOperationsTest {
   }
 
   @Test
-  void ofPipelinesIsTheUnionOfAll() {
+  void ofPipelinesJoinsAllNodesAndRefusesANodeInTwoOfThem() {
     List<Pipeline> parts = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      parts.add(Pipeline.of(n("p" + i, "in" + i, "in" + (i + 1)), n("shared", "", "s")));
+      parts.add(Pipeline.of(n("p" + i, "in" + i, "in" + (i + 1))));
     }
+    Pipeline shared = Pipeline.of(n("shared", "", "s"));
 
     Pipeline all = Pipeline.of(parts.toArray(Pipeline[]::new));
 
-    assertThat(all.nodes()).hasSize(51);
+    assertThat(all.nodes()).hasSize(50);
     assertThat(all.inputs()).containsExactly("in0");
+    PipelineErrors.expect(
+        () -> Pipeline.of(all, shared, shared), PipelineException.Kind.DUPLICATE_NODE, "shared");
+    assertThat(all.plus(shared).plus(shared).nodes()).hasSize(51);
   }
 
   @Test

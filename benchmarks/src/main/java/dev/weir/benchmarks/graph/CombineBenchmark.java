@@ -1,7 +1,6 @@
 package dev.weir.benchmarks.graph;
 
 import dev.weir.pipeline.Pipeline;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -83,6 +82,6 @@ public class CombineBenchmark {
    */
   @Benchmark
   public Pipeline namespace1000() {
-    return Pipeline.namespaced(chain1000, "ns", Map.of(), Map.of(), Map.of());
+    return Pipeline.modular(chain1000).namespace("ns").build();
   }
 }

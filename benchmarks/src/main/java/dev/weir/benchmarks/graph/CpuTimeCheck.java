@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -59,7 +58,7 @@ public final class CpuTimeCheck {
         mx,
         "namespace1000",
         400,
-        () -> Pipeline.namespaced(chain, "ns", Map.of(), Map.of(), Map.of()));
+        () -> Pipeline.modular(chain).namespace("ns").build());
   }
 
   private static void report(ThreadMXBean mx, String name, int reps, Supplier<Pipeline> work) {

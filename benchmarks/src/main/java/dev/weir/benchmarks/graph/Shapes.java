@@ -2,7 +2,6 @@ package dev.weir.benchmarks.graph;
 
 import dev.weir.node.Node;
 import dev.weir.node.NodeFunction1;
-import dev.weir.node.NodeMapFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ public final class Shapes {
     }
     String sinkOutput = prefix + "out";
     nodes.add(
-        Node.node((NodeMapFunction) in -> Map.of(sinkOutput, in.size()))
+        Node.mapNode(in -> Map.of(sinkOutput, in.size()))
             .inputs(middle)
             .output(sinkOutput)
             .name(prefix + "sink")
@@ -111,7 +110,7 @@ public final class Shapes {
         }
       }
       nodes.add(
-          Node.node((NodeMapFunction) in -> Map.of(out, in.size()))
+          Node.mapNode(in -> Map.of(out, in.size()))
               .inputs(inputs)
               .output(out)
               .name(name)

@@ -8,7 +8,6 @@ import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
-import dev.weir.node.NodeMapFunction;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.testing.TestRuns;
 import java.nio.file.Path;
@@ -21,11 +20,7 @@ import org.junit.jupiter.api.Test;
 /** The live progress bar of {@code weir run} on a terminal, drawn into a list instead. */
 class ProgressTest {
   private static Node node(String name, String output) {
-    return Node.node((NodeMapFunction) in -> Map.of())
-        .inputs(List.of())
-        .outputs(output)
-        .name(name)
-        .build();
+    return Node.mapNode(in -> Map.of()).inputs(List.of()).outputs(output).name(name).build();
   }
 
   @Test

@@ -209,7 +209,7 @@ public final class BundleCommand implements Callable<Integer> {
             "--pipelines names '"
                 + p
                 + "', which is not registered"
-                + dev.weir.config.ClosestNames.didYouMean(p, registered.keySet())
+                + dev.weir.ClosestNames.didYouMean(p, registered.keySet())
                 + ". Registered pipelines: "
                 + String.join(", ", new TreeSet<>(registered.keySet()))
                 + ".");

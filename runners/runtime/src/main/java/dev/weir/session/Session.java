@@ -359,7 +359,7 @@ public final class Session {
     putIfAny(filters, "to-nodes", f.toNodes());
     putIfAny(filters, "from-inputs", f.fromInputs());
     putIfAny(filters, "to-outputs", f.toOutputs());
-    putIfAny(filters, "namespaces", f.namespaces());
+    putIfAny(filters, "namespaces", f.nodeNamespaces());
     return RunParams.builder(runId, projectPath)
         .env(envName)
         .pipelineNames(pipelineNames(options))

@@ -1,6 +1,6 @@
 package dev.weir.sql;
 
-import dev.weir.config.ClosestNames;
+import dev.weir.ClosestNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

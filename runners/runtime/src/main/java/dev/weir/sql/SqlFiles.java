@@ -122,7 +122,7 @@ final class SqlFiles {
   }
 
   private static String suggestion(String key) {
-    List<String> close = dev.weir.config.ClosestNames.closest(key, KEYS);
+    List<String> close = dev.weir.ClosestNames.closest(key, KEYS);
     return close.isEmpty() ? "" : " (did you mean '" + close.get(0) + "'?)";
   }
 }

@@ -214,7 +214,7 @@ public final class SqlNode {
       }
       SqlNodeFunction function = new SqlNodeFunction(sql, source, views, params);
       Node.Builder node =
-          Node.node(function)
+          Node.mapNode(function)
               .inputs(byArgument)
               .outputs(Map.of(SqlNodeFunction.OUTPUT_KEY, output))
               .tags(tags.toArray(String[]::new));

@@ -189,7 +189,7 @@ abstract class SqlNodeContract {
                 .output("rated_count")
                 .name("count_node")
                 .build());
-    Pipeline namespaced = Pipeline.namespaced(base, "eu", Map.of(), Map.of(), Map.of());
+    Pipeline namespaced = Pipeline.modular(base).namespace("eu").build();
     assertThat(namespaced.nodes().get(0).inputs())
         .containsExactly("eu.companies", "params:eu.min_rating");
     DataCatalog catalog = catalog(Map.of("eu.companies", defaultCompanies()), "eu.rated_count");
@@ -273,8 +273,10 @@ abstract class SqlNodeContract {
                 .name("summary_node")
                 .build());
     Pipeline both =
-        Pipeline.namespaced(base, "a", Map.of(), Map.of(), Map.of())
-            .plus(Pipeline.namespaced(base, "b", Map.of(), Map.of(), Map.of()));
+        Pipeline.modular(base)
+            .namespace("a")
+            .build()
+            .plus(Pipeline.modular(base).namespace("b").build());
     Map<String, Object> data = new HashMap<>();
     data.put(
         "a.companies", companies(new Object[] {"a1", "A", 1.0}, new Object[] {"a2", "A", 1.0}));

@@ -12,7 +12,6 @@ import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetTypeRegistry;
 import dev.weir.io.MemoryDatasetType;
 import dev.weir.node.Node;
-import dev.weir.node.NodeMapFunction;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.testing.TestRuns;
 import dev.weir.testing.TestSpark;
@@ -111,7 +110,7 @@ class DeltaRowCountsTest {
                     new VizFixtures.EntryOnlyType("spark.SparkDataset"),
                     new MemoryDatasetType())));
     Node node =
-        Node.node((NodeMapFunction) in -> Map.of())
+        Node.mapNode(in -> Map.of())
             .inputs(List.of())
             .outputs("model_input_table", "report")
             .name("create")

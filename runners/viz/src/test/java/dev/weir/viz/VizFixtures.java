@@ -124,11 +124,12 @@ final class VizFixtures {
             .output("metrics")
             .name("evaluate")
             .build();
-    Pipeline eval =
-        Pipeline.namespaced(Pipeline.of(evaluate), "eval", Map.of(), Map.of(), Map.of());
+    Pipeline eval = Pipeline.modular(Pipeline.of(evaluate)).namespace("eval").build();
     Pipeline ds =
-        Pipeline.namespaced(
-            eval, "ds", Map.of("eval.features", "model_input_table@spark"), Map.of(), Map.of());
+        Pipeline.modular(eval)
+            .namespace("ds")
+            .inputs(Map.of("eval.features", "model_input_table@spark"))
+            .build();
     return Pipeline.of(preprocess, create).plus(ds);
   }
 
