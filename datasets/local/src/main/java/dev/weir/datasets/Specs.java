@@ -1,10 +1,10 @@
 package dev.weir.datasets;
 
+import dev.weir.ClosestNames;
 import dev.weir.io.DatasetException;
 import dev.weir.io.DatasetSpec;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +23,8 @@ public final class Specs {
    *
    * @param spec the catalog entry
    * @param known every key the type accepts
-   * @throws DatasetException for the first unknown key, naming the closest known one
+   * @throws DatasetException for the first unknown key, naming the closest known ones ({@link
+   *     ClosestNames})
    */
   public static void requireKnownKeys(DatasetSpec spec, Set<String> known) {
     for (String key : spec.options().keySet()) {
@@ -32,9 +33,9 @@ public final class Specs {
             where(spec)
                 + " has an unknown key '"
                 + key
-                + "'. Did you mean '"
-                + closest(key, known)
-                + "'? Known keys: "
+                + "'."
+                + ClosestNames.didYouMean(key, known)
+                + " Known keys: "
                 + String.join(", ", known.stream().sorted().toList())
                 + ".");
       }
@@ -119,11 +120,11 @@ public final class Specs {
             + key
             + " '"
             + value
-            + "' is not valid. Use one of: "
+            + "' is not valid."
+            + ClosestNames.didYouMean(value, valid)
+            + " Use one of: "
             + String.join(", ", valid)
-            + " (closest: '"
-            + closest(value, valid)
-            + "').");
+            + ".");
   }
 
   /**
@@ -149,17 +150,6 @@ public final class Specs {
   }
 
   /**
-   * @param word what the user wrote
-   * @param candidates the valid words
-   * @return the candidate with the smallest edit distance (ties: alphabetical), or an empty string
-   */
-  public static String closest(String word, Collection<String> candidates) {
-    return candidates.stream()
-        .min(Comparator.comparingInt((String c) -> distance(c, word)).thenComparing(c -> c))
-        .orElse("");
-  }
-
-  /**
    * @param value a value from YAML (number or string), or null
    * @return the value as a long, or null
    * @throws NumberFormatException when it is not a whole number
@@ -172,24 +162,5 @@ public final class Specs {
       return n.longValue();
     }
     return Long.parseLong(value.toString().trim());
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

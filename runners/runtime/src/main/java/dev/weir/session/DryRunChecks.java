@@ -1,5 +1,6 @@
 package dev.weir.session;
 
+import dev.weir.ClosestNames;
 import dev.weir.WeirException;
 import dev.weir.config.ConfigException;
 import dev.weir.io.DataCatalog;
@@ -65,7 +66,8 @@ final class DryRunChecks {
                 + "' is read by a node but no node produces it and the catalog has no entry or"
                 + " factory for it; add it to conf/base/catalog.yml"
                 + (ParameterInputs.isParameter(input) ? " (or the parameters)" : "")
-                + Names.hint(input, c.catalog().listDatasets()));
+                + "."
+                + ClosestNames.didYouMean(input, c.catalog().listDatasets()));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.weir.session;
 
+import dev.weir.ClosestNames;
 import dev.weir.WeirException;
 import dev.weir.config.ConfigException;
 import dev.weir.config.ConfigLoader;
@@ -176,9 +177,9 @@ public final class Session {
         throw new PipelineException(
             "Failed to find the pipeline named '"
                 + name
-                + "'"
-                + Names.hint(name, all.keySet())
-                + ". Registered pipelines: "
+                + "'."
+                + ClosestNames.didYouMean(name, all.keySet())
+                + " Registered pipelines: "
                 + String.join(", ", new TreeSet<>(all.keySet()))
                 + ". Register it in the project's PipelineRegistry.");
       }
@@ -336,17 +337,15 @@ public final class Session {
   }
 
   static void checkLoadVersions(Map<String, String> loadVersions, DataCatalog catalog) {
-    List<String> unknown = new ArrayList<>();
-    for (String name : loadVersions.keySet()) {
-      if (!catalog.contains(name)) {
-        unknown.add("'" + name + "'" + Names.hint(name, catalog.listDatasets()));
-      }
-    }
+    List<String> unknown =
+        loadVersions.keySet().stream().filter(name -> !catalog.contains(name)).toList();
     if (!unknown.isEmpty()) {
       throw new ConfigException(
-          "--load-versions names datasets that are not in the catalog: "
-              + String.join(", ", unknown)
-              + ". Use the dataset names of conf/*/catalog.yml.");
+          "--load-versions names datasets that are not in the catalog: '"
+              + String.join("', '", unknown)
+              + "'."
+              + ClosestNames.didYouMean(unknown, catalog.listDatasets())
+              + " Use the dataset names of conf/*/catalog.yml.");
     }
   }
 

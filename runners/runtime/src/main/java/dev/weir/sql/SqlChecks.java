@@ -67,9 +67,9 @@ final class SqlChecks {
                 fn.source().at(table.line()),
                 "the query reads '"
                     + table.name()
-                    + "', which is not an input of the node"
-                    + hint(table.name(), fn.viewNames())
-                    + ". Declare it as an input (and in the catalog), or read one of: "
+                    + "', which is not an input of the node."
+                    + ClosestNames.didYouMean(table.name(), fn.viewNames())
+                    + " Declare it as an input (and in the catalog), or read one of: "
                     + (fn.viewNames().isEmpty()
                         ? "(no table inputs)"
                         : String.join(", ", fn.viewNames()))
@@ -88,14 +88,10 @@ final class SqlChecks {
                     + param
                     + " but the node has no input params:"
                     + param
-                    + hint(param, fn.parameterNames())
-                    + ". Add it to the node's inputs (nested keys a.b are bound as :a_b)."));
+                    + "."
+                    + ClosestNames.didYouMean(param, fn.parameterNames())
+                    + " Add it to the node's inputs (nested keys a.b are bound as :a_b)."));
       }
     }
-  }
-
-  private static String hint(String name, List<String> candidates) {
-    List<String> close = ClosestNames.closest(name, candidates);
-    return close.isEmpty() ? "" : " (did you mean '" + close.get(0) + "'?)";
   }
 }

@@ -77,9 +77,9 @@ final class SqlFiles {
             where
                 + ": unknown key '"
                 + e.group(1)
-                + "'"
-                + suggestion(key)
-                + "; the keys are "
+                + "'."
+                + dev.weir.ClosestNames.didYouMean(key, KEYS)
+                + " The keys are "
                 + KEYS
                 + ".");
       }
@@ -119,10 +119,5 @@ final class SqlFiles {
       }
     }
     return out;
-  }
-
-  private static String suggestion(String key) {
-    List<String> close = dev.weir.ClosestNames.closest(key, KEYS);
-    return close.isEmpty() ? "" : " (did you mean '" + close.get(0) + "'?)";
   }
 }

@@ -93,7 +93,7 @@ class SqlPipelinesTest {
         .isInstanceOf(SqlNodeException.class)
         .hasMessageContaining("a.sql:2")
         .hasMessageContaining("unknown key 'input'")
-        .hasMessageContaining("did you mean 'inputs'");
+        .hasMessageContaining("Did you mean: inputs, output?");
 
     Files.writeString(unknownKey, "-- weir: inputs=companies\nSELECT * FROM companies");
     assertThatThrownBy(() -> SqlPipelines.fromDirectory(dir))

@@ -141,7 +141,7 @@ class SqlValidationTest {
         .hasMessageContaining("no node was run")
         .hasMessageContaining("reads 'shuttles'")
         .hasMessageContaining(":min_ratin")
-        .hasMessageContaining("did you mean 'min_rating'");
+        .hasMessageContaining("Did you mean: min_rating?");
   }
 
   @Test

@@ -135,11 +135,11 @@ public final class ExcelDataset implements Dataset<org.apache.spark.sql.Dataset<
               + sheet
               + "' in "
               + path
-              + ". Sheets: "
+              + "."
+              + dev.weir.ClosestNames.didYouMean(String.valueOf(sheet), names)
+              + " Sheets: "
               + names
-              + " (closest: '"
-              + Specs.closest(String.valueOf(sheet), names)
-              + "').");
+              + ".");
     }
     return s;
   }

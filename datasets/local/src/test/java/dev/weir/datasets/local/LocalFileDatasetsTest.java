@@ -178,7 +178,7 @@ class LocalFileDatasetsTest {
                     DatasetContext.of(root)))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("unknown key 'file_path'")
-        .hasMessageContaining("Did you mean 'filepath'");
+        .hasMessageContaining("Did you mean: filepath?");
     assertThatThrownBy(
             () ->
                 create(

@@ -1,5 +1,6 @@
 package dev.weir.datasets.mlflow;
 
+import dev.weir.datasets.Specs;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetException;
@@ -214,7 +215,7 @@ public final class MlflowArtifactDataset implements Dataset<Object> {
 
     @Override
     public Dataset<?> create(DatasetSpec spec, DatasetContext context) {
-      SpecKeys.requireKnown(spec, KEYS);
+      Specs.requireKnownKeys(spec, KEYS);
       Object nested = spec.config().get("dataset");
       Map<String, Object> innerConfig = new LinkedHashMap<>();
       String innerType;

@@ -1,5 +1,6 @@
 package dev.weir.datasets.mlflow;
 
+import dev.weir.datasets.Specs;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetException;
@@ -185,7 +186,7 @@ public final class MlflowMetricDataset implements Dataset<Object> {
 
     @Override
     public Dataset<?> create(DatasetSpec spec, DatasetContext context) {
-      SpecKeys.requireKnown(spec, KEYS);
+      Specs.requireKnownKeys(spec, KEYS);
       String key = spec.string("key");
       String mode = mode(spec);
       long step = 0;

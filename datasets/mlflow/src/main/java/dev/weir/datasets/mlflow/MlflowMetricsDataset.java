@@ -1,5 +1,6 @@
 package dev.weir.datasets.mlflow;
 
+import dev.weir.datasets.Specs;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetException;
@@ -201,7 +202,7 @@ public final class MlflowMetricsDataset implements Dataset<Map<String, Object>> 
 
     @Override
     public Dataset<?> create(DatasetSpec spec, DatasetContext context) {
-      SpecKeys.requireKnown(spec, KEYS);
+      Specs.requireKnownKeys(spec, KEYS);
       return new MlflowMetricsDataset(
           spec.name(), spec.string("prefix"), MlflowMetricDataset.mode(spec).equals("append"));
     }

@@ -120,7 +120,7 @@ class MlflowMetricDatasetTest {
     assertThatThrownBy(() -> create(Map.of("mdoe", "append")))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("'mdoe'")
-        .hasMessageContaining("Did you mean 'mode'")
+        .hasMessageContaining("Did you mean: mode?")
         .hasMessageContaining("catalog.yml");
   }
 

@@ -816,7 +816,7 @@ abstract class SparkDatasetContract {
     assertThatThrownBy(wrongSheet::load)
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("no sheet named 'result'")
-        .hasMessageContaining("closest: 'results'");
+        .hasMessageContaining("Did you mean: results?");
   }
 
   /** Writes one row of cells: numbers as numbers, anything else as text. */

@@ -35,7 +35,7 @@ class SparkSpecValidationTest {
         .hasMessageContaining("Dataset 'shuttles'")
         .hasMessageContaining("conf/base/catalog.yml")
         .hasMessageContaining("parquet, csv, json, orc, text, delta")
-        .hasMessageContaining("closest: 'parquet'");
+        .hasMessageContaining("Did you mean: parquet?");
   }
 
   @Test
