@@ -63,6 +63,28 @@ public final class SafeYaml {
   }
 
   /**
+   * Writes maps, lists and scalars as block-style YAML: two-space indents (list items indented
+   * under their key), no line wrapping, {@code \n} line breaks. Only plain data is written; a Java
+   * bean or a custom type is refused rather than tagged.
+   *
+   * @param data a Map, List or scalar, nested
+   * @return the YAML text, ending with a line break
+   * @throws org.yaml.snakeyaml.error.YAMLException when {@code data} holds a type other than maps,
+   *     lists and scalars
+   */
+  public static String dump(@Nullable Object data) {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setIndent(2);
+    options.setIndicatorIndent(2);
+    options.setIndentWithIndicator(true);
+    options.setWidth(Integer.MAX_VALUE);
+    options.setSplitLines(false);
+    options.setLineBreak(DumperOptions.LineBreak.UNIX);
+    return new Yaml(new PlainRepresenter(options), options).dump(data);
+  }
+
+  /**
    * Parses a document.
    *
    * @param text YAML text
@@ -178,6 +200,22 @@ public final class SafeYaml {
       addImplicitResolver(Tag.NULL, NULL, "~nN\0");
       addImplicitResolver(Tag.NULL, EMPTY, null);
       addImplicitResolver(Tag.YAML, YAML, "!&*");
+    }
+  }
+
+  /** Writes maps, lists and scalars; refuses a Java bean instead of writing a {@code !!} tag. */
+  private static final class PlainRepresenter extends Representer {
+    PlainRepresenter(DumperOptions options) {
+      super(options);
+    }
+
+    @Override
+    protected org.yaml.snakeyaml.nodes.MappingNode representJavaBean(
+        java.util.Set<org.yaml.snakeyaml.introspector.Property> properties, Object javaBean) {
+      throw new YAMLException(
+          "Cannot write a "
+              + javaBean.getClass().getName()
+              + " as YAML: only maps, lists and scalars are written. Convert it to a Map first.");
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.weir.cli;
 
 import dev.weir.command.ExitCodes;
 import dev.weir.command.WeirCommand;
+import dev.weir.config.SafeYaml;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.DatasetSpec;
 import dev.weir.node.Node;
@@ -18,8 +19,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,7 +67,7 @@ final class CatalogCommand implements Callable<Integer> {
         return session.pipeline(
             RunOptions.defaults().withPipelines(pipelines.toArray(String[]::new)));
       }
-      return Pipeline.of(session.pipelines().values().toArray(Pipeline[]::new));
+      return session.pipelines().values().stream().reduce(Pipeline.empty(), Pipeline::plus);
     }
 
     static Map<String, Usage> usages(Pipeline pipeline, DataCatalog catalog) {
@@ -182,11 +181,8 @@ final class CatalogCommand implements Callable<Integer> {
         }
         resolved.put(name, entry);
       }
-      DumperOptions options = new DumperOptions();
-      options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-      options.setIndent(2);
       PrintWriter out = out();
-      out.print(resolved.isEmpty() ? "{}\n" : new Yaml(options).dump(resolved));
+      out.print(resolved.isEmpty() ? "{}\n" : SafeYaml.dump(resolved));
       out.flush();
       return ExitCodes.OK;
     }

@@ -1,12 +1,11 @@
 package dev.weir.databricks;
 
+import dev.weir.config.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Writes bundle files as block-style YAML with SnakeYAML, keys in insertion order, under a header
@@ -20,15 +19,7 @@ final class BundleYaml {
   private BundleYaml() {}
 
   static String dump(Map<String, Object> content) {
-    DumperOptions options = new DumperOptions();
-    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    options.setIndent(2);
-    options.setIndicatorIndent(2);
-    options.setIndentWithIndicator(true);
-    options.setWidth(Integer.MAX_VALUE);
-    options.setSplitLines(false);
-    options.setLineBreak(DumperOptions.LineBreak.UNIX);
-    return HEADER + new Yaml(options).dump(content);
+    return HEADER + SafeYaml.dump(content);
   }
 
   static void write(Path file, Map<String, Object> content) throws IOException {

@@ -185,8 +185,9 @@ public final class Session {
       }
       selected.add(p);
     }
-    Pipeline combined =
-        selected.size() == 1 ? selected.get(0) : Pipeline.of(selected.toArray(Pipeline[]::new));
+    // Kedro's session sums the named pipelines (combined += pipelines[name]): a node in two of
+    // them runs once.
+    Pipeline combined = selected.stream().reduce(Pipeline::plus).orElseThrow();
     return options.filter().isEmpty() ? combined : combined.filter(options.filter());
   }
 
