@@ -170,6 +170,14 @@ final class RunParameters {
     return value.toString();
   }
 
+  /**
+   * @param value a tag value
+   * @return the value cut to MLflow's 8,000 characters for a tag value
+   */
+  static String fitTagValue(String value) {
+    return value.length() > MAX_TAG_VALUE ? value.substring(0, MAX_TAG_VALUE) : value;
+  }
+
   /** A key MLflow accepts: bad characters become {@code _}; over 250 characters, cut + hash. */
   static String fitKey(String key) {
     String k = MlflowKeys.sanitize(key);

@@ -36,7 +36,7 @@ final class TrackedRun implements MlflowTracker {
   private static final Logger LOG = LoggerFactory.getLogger(TrackedRun.class);
 
   private final TrackingStore primary;
-  private final Supplier<LocalFileStore> fallback;
+  private final Supplier<TrackingStore> fallback;
   private final String experiment;
   private final String runName;
   private final String userId;
@@ -53,6 +53,9 @@ final class TrackedRun implements MlflowTracker {
   private @Nullable RunRef ref;
   private @Nullable TrackingFailure serverFailure;
   private @Nullable RunRef serverRun;
+  private boolean endServerRun;
+  private boolean failureReported;
+  private boolean serverEnded;
   private @Nullable Exception localFailure;
   private int sentParams;
   private int sentTags;
@@ -65,7 +68,7 @@ final class TrackedRun implements MlflowTracker {
 
   private TrackedRun(
       TrackingStore primary,
-      Supplier<LocalFileStore> fallback,
+      Supplier<TrackingStore> fallback,
       String experiment,
       String runName,
       String userId,
@@ -90,7 +93,7 @@ final class TrackedRun implements MlflowTracker {
    */
   static TrackedRun start(
       TrackingStore primary,
-      Supplier<LocalFileStore> fallback,
+      Supplier<TrackingStore> fallback,
       String experiment,
       String runName,
       String userId,
@@ -267,6 +270,7 @@ final class TrackedRun implements MlflowTracker {
           }
         }
       }
+      endAbandonedServerRun(status);
     }
     ActiveTracker.clear(this);
     Thread hook;
@@ -303,6 +307,15 @@ final class TrackedRun implements MlflowTracker {
     return java.util.Optional.of(current.runLocation(ref));
   }
 
+  /**
+   * @return the command that opens the store the run went to, for a local store
+   */
+  synchronized java.util.Optional<String> viewCommand() {
+    return ref == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.ofNullable(current.viewCommand());
+  }
+
   synchronized @Nullable RunStatus endStatus() {
     return endStatus;
   }
@@ -324,12 +337,13 @@ final class TrackedRun implements MlflowTracker {
     serverFailure =
         e instanceof TrackingFailure f
             ? f
-            : new TrackingFailure("call the server", e.toString(), e);
-    closeQuietly(primary);
+            : new TrackingFailure("call the server", e.getMessage(), e);
+    // A server that answered (an HTTP error) gets its run ended; one that did not is left alone.
+    endServerRun = serverRun != null && answered(e);
     pending.clear();
     ref = null;
     try {
-      LocalFileStore local = fallback.get();
+      TrackingStore local = fallback.get();
       current = local;
       ref = local.createRun(experiment, runName, userId, startTime);
       Map<String, String> localTags = new LinkedHashMap<>(tags);
@@ -341,6 +355,47 @@ final class TrackedRun implements MlflowTracker {
     } catch (RuntimeException local) {
       localBroken(local);
     }
+    if (e instanceof DeletedExperimentException deleted) {
+      failureReported = true;
+      LOG.warn(
+          "{}. This run is logged locally instead{}.",
+          deleted.getMessage(),
+          ref == null
+              ? " (but the local store failed too: " + localFailure + ")"
+              : ": " + current.runLocation(ref));
+    }
+  }
+
+  /** Whether the server answered the failed call (an HTTP error), so it can still be told. */
+  private static boolean answered(RuntimeException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.mlflow.tracking.MlflowHttpException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Ends the server's run that logging gave up on part-way, with the run's final status and a tag
+   * naming where the complete run is, so it does not stay RUNNING there forever.
+   */
+  private void endAbandonedServerRun(RunStatus status) {
+    if (!endServerRun || serverRun == null || !(primary instanceof RestStore rest)) {
+      return;
+    }
+    endServerRun = false;
+    String where = ref == null ? "nowhere (the local store failed too)" : current.runLocation(ref);
+    String reason = serverFailure == null ? "" : serverFailure.getMessage();
+    Map<String, String> note = new LinkedHashMap<>();
+    note.put(
+        "weir.mlflow.incomplete",
+        RunParameters.fitTagValue(
+            "Logging to this server failed part-way ("
+                + reason
+                + "); the complete run is at "
+                + where));
+    serverEnded = rest.endAfterFailure(serverRun, status, System.currentTimeMillis(), note);
   }
 
   private void localBroken(Exception e) {
@@ -357,7 +412,7 @@ final class TrackedRun implements MlflowTracker {
       status = endStatus;
       where = ref == null ? null : current.runLocation(ref);
     }
-    if (serverFailure != null) {
+    if (serverFailure != null && !failureReported) {
       TrackingFailure f = serverFailure;
       LOG.warn(
           "MLflow tracking server {} failed to {}: {}. It did not receive {} param(s), {} tag(s),"
@@ -370,14 +425,23 @@ final class TrackedRun implements MlflowTracker {
           metrics.size() - sentMetrics,
           artifacts.size() - sentArtifacts,
           status,
-          serverRun == null ? "" : " (its run " + serverRun.runId() + " stays RUNNING there)",
+          serverRun == null
+              ? ""
+              : serverEnded
+                  ? " (its run "
+                      + serverRun.runId()
+                      + " there was ended "
+                      + status
+                      + " with what it received)"
+                  : " (its run " + serverRun.runId() + " stays RUNNING there)",
           where == null
               ? "The local store failed too, so this run is not tracked: " + localFailure
               : "Everything was recorded in the local MLflow store instead: "
                   + where
-                  + " (see it with: mlflow ui --backend-store-uri "
-                  + Path.of(where).getParent().getParent()
-                  + ").");
+                  + (current.viewCommand() == null
+                      ? ""
+                      : " (see it with: " + current.viewCommand() + ")")
+                  + ".");
     } else if (localFailure != null) {
       LOG.warn(
           "MLflow tracking stopped: the store at {} failed ({}); this run's params, metrics and"
