@@ -35,7 +35,9 @@ import org.mlflow.api.proto.Service;
  *       the greatest (step, timestamp, value); NaN is stored as 0 with {@code is_nan} 1, ±Infinity
  *       as ±1.7976931348623157e308 ({@code _get_metric_value_details});
  *   <li>params are write-once (a different value for a logged key is refused), tags are replaced;
- *   <li>artifacts are copied into the folder the run's {@code artifact_uri} names.
+ *   <li>artifacts are copied into the folder the run's {@code artifact_uri} names;
+ *   <li>before a run is created, runs a Weir process on this machine left RUNNING when it died
+ *       (SIGKILL) are marked FAILED ({@link LostRuns}).
  * </ul>
  *
  * <p>Only the columns listed in {@link SqliteSchema} are written, so a file that a newer MLflow has
@@ -49,6 +51,7 @@ final class SqliteStore implements TrackingStore {
 
   private final SqliteWrites db;
   private final Path artifactRoot;
+  private final List<String> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param dbFile the SQLite file, usually {@code <project>/mlflow.db}; created on first write
@@ -58,6 +61,14 @@ final class SqliteStore implements TrackingStore {
   SqliteStore(Path dbFile, Path artifactRoot, Duration lockWait) {
     this.db = new SqliteWrites(dbFile, lockWait);
     this.artifactRoot = artifactRoot.toAbsolutePath().normalize();
+  }
+
+  /**
+   * @return the runs this store marked FAILED because their Weir process died without ending them
+   *     ({@link LostRuns}), since it was made
+   */
+  List<String> lostRuns() {
+    return List.copyOf(lost);
   }
 
   /**
@@ -82,6 +93,7 @@ final class SqliteStore implements TrackingStore {
         c -> {
           SqliteSchema.createIfMissing(c);
           ensureDefaultExperiment(c);
+          lost.addAll(LostRuns.markFailed(c, System.currentTimeMillis()));
           Experiment exp = findExperiment(c, experiment);
           if (exp != null && !"active".equals(exp.lifecycleStage())) {
             throw new DeletedExperimentException(experiment, exp.id(), describe());

@@ -114,6 +114,15 @@ final class TrackedRun implements MlflowTracker {
   private void open() {
     try {
       ref = current.createRun(experiment, runName, userId, startTime);
+      if (current instanceof SqliteStore sqlite && !sqlite.lostRuns().isEmpty()) {
+        LOG.info(
+            "MLflow: {} run(s) that a killed Weir process on this machine left RUNNING in {} are"
+                + " now FAILED (tag {}): {}",
+            sqlite.lostRuns().size(),
+            sqlite.describe(),
+            LostRuns.LOST_TAG,
+            String.join(", ", sqlite.lostRuns()));
+      }
       if (current == primary && primary instanceof RestStore) {
         serverRun = ref;
       }
