@@ -134,19 +134,26 @@ final class RestStore implements TrackingStore {
 
   /**
    * The experiment of that name in any lifecycle stage, through {@code experiments/search} with the
-   * filter {@code name = '<name>'} (mlflow/utils/search_utils.py {@code SearchExperimentsUtils}); a
-   * name with both quote characters, which the filter cannot hold, falls back to {@code
-   * experiments/get-by-name}.
+   * filter {@code name = '<name>'} (mlflow/server/handlers.py {@code _search_experiments},
+   * mlflow/utils/search_utils.py {@code SearchExperimentsUtils}). A name the single-quoted filter
+   * cannot hold (a quote or a backslash), or a server without {@code experiments/search} (before
+   * MLflow 1.28), is looked up with {@code experiments/get-by-name} instead.
    */
   private java.util.Optional<Service.Experiment> find(String name) {
-    String quote = name.indexOf('\'') < 0 ? "'" : name.indexOf('"') < 0 ? "\"" : null;
-    if (quote == null) {
+    if (name.indexOf('\'') >= 0 || name.indexOf('\\') >= 0) {
       return client.getExperimentByName(name);
     }
-    var page =
-        client.searchExperiments(
-            "name = " + quote + name + quote, Service.ViewType.ALL, 2, List.of());
-    return page.getItems().stream().filter(e -> e.getName().equals(name)).findFirst();
+    try {
+      var page =
+          client.searchExperiments("name = '" + name + "'", Service.ViewType.ALL, 2, List.of());
+      return page.getItems().stream().filter(e -> e.getName().equals(name)).findFirst();
+    } catch (org.mlflow.tracking.MlflowHttpException e) {
+      if (e.getStatusCode() == 404
+          && String.valueOf(e.getBodyMessage()).contains("ENDPOINT_NOT_FOUND")) {
+        return client.getExperimentByName(name);
+      }
+      throw e;
+    }
   }
 
   /**

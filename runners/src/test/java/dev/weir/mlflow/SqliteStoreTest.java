@@ -217,6 +217,32 @@ class SqliteStoreTest {
   }
 
   /**
+   * Another writer holds the lock for longer than the wait for a whole run: tracking stops with one
+   * warning that says why, and nothing is thrown to the pipeline.
+   */
+  @Test
+  void aDatabaseLockedPastTheWaitNeverFailsTheRun() throws Exception {
+    SqliteStore store = store(Duration.ofMillis(500));
+    store.createRun("e", "first", "u", 1L);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+        Statement s = c.createStatement();
+        LogCapture logs = new LogCapture()) {
+      s.execute("BEGIN EXCLUSIVE");
+      TrackedRun run =
+          TrackedRun.start(
+              store, () -> store, "e", "locked", "u", Map.of("t", "1"), Map.of("p", "1"));
+      run.logMetric("m", 1, 0);
+      run.end(RunStatus.FINISHED);
+      assertThat(logs.warnings())
+          .singleElement()
+          .asString()
+          .contains("MLflow tracking stopped")
+          .contains("locked by another writer");
+      s.execute("ROLLBACK");
+    }
+  }
+
+  /**
    * A file a newer MLflow has upgraded (another alembic revision, new columns with defaults, a new
    * table) is written to as it is: Weir inserts only the columns it knows.
    */
