@@ -25,10 +25,14 @@ import org.slf4j.LoggerFactory;
  * <p>Every record is kept in a journal as well as sent. Params and tags go out when the run starts;
  * metrics are buffered and sent in batches of up to 1,000 ({@link Batches}) when the buffer fills
  * and when the run ends; artifacts go at once. When the tracking server fails or times out, the
- * server is dropped for the rest of the run, a run is created in the local file store and the whole
- * journal is replayed into it, so nothing is lost; one warning at the end says what the server did
- * not receive. A failing local store stops tracking with one warning. No method throws for a
- * tracking problem; {@link #logMetric} throws only for a key MLflow would refuse.
+ * server is dropped for the rest of the run, a run is created in the local store (the project's
+ * {@code mlflow.db}) and the whole journal is replayed into it, so nothing is lost; one warning at
+ * the end says what the server did not receive. The server's own run is not left RUNNING: unless
+ * the server stopped answering, it is ended with the run's final status and a {@code
+ * weir.mlflow.incomplete} tag naming where the complete run is. A deleted experiment of the same
+ * name on the server is reported at once, with the fix ({@link DeletedExperimentException}). A
+ * failing local store stops tracking with one warning. No method throws for a tracking problem;
+ * {@link #logMetric} throws only for a key MLflow would refuse.
  *
  * <p>Thread-safe. A JVM shutdown hook (SIGTERM, Ctrl-C) ends a run still in progress as KILLED.
  */
@@ -347,8 +351,8 @@ final class TrackedRun implements MlflowTracker {
         e instanceof TrackingFailure f
             ? f
             : new TrackingFailure("call the server", e.getMessage(), e);
-    // A server that answered (an HTTP error) gets its run ended; one that did not is left alone.
-    endServerRun = serverRun != null && answered(e);
+    // The server's run is ended at the end unless the server stopped answering (a timeout).
+    endServerRun = serverRun != null && !timedOut(e);
     pending.clear();
     ref = null;
     try {
@@ -375,14 +379,13 @@ final class TrackedRun implements MlflowTracker {
     }
   }
 
-  /** Whether the server answered the failed call (an HTTP error), so it can still be told. */
-  private static boolean answered(RuntimeException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.mlflow.tracking.MlflowHttpException) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * Whether the server did not answer within the timeout: asking it once more to end the run would
+   * cost the run another wait. Refusals (HTTP errors) and connection failures are worth one bounded
+   * try.
+   */
+  private static boolean timedOut(RuntimeException e) {
+    return e instanceof TrackingFailure f && f.getCause() == null;
   }
 
   /**
