@@ -186,9 +186,15 @@ final class SqliteStore implements TrackingStore {
     return trackingUri();
   }
 
+  /**
+   * @return {@code mlflow ui --backend-store-uri sqlite:///<absolute path>}, the URI in single
+   *     quotes when the path holds characters a POSIX shell would split or expand
+   */
   @Override
   public String viewCommand() {
-    return "mlflow ui --backend-store-uri " + trackingUri();
+    String uri = trackingUri();
+    return "mlflow ui --backend-store-uri "
+        + (uri.matches("[A-Za-z0-9_./:@%+=,-]+") ? uri : "'" + uri.replace("'", "'\\''") + "'");
   }
 
   Path artifactDir(RunRef run) {

@@ -157,6 +157,15 @@ class SqliteStoreTest {
   }
 
   @Test
+  void theViewCommandQuotesAPathTheShellWouldSplit() {
+    SqliteStore spaced =
+        new SqliteStore(dir.resolve("my runs/mlflow.db"), dir.resolve("a"), Duration.ofSeconds(1));
+    assertThat(spaced.viewCommand())
+        .isEqualTo(
+            "mlflow ui --backend-store-uri 'sqlite:///" + dir.resolve("my runs/mlflow.db") + "'");
+  }
+
+  @Test
   void paramsAreWriteOnce() {
     SqliteStore store = store();
     RunRef run = store.createRun("e", "r", "u", 1L);
