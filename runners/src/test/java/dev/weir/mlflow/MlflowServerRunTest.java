@@ -436,6 +436,23 @@ class MlflowServerRunTest {
   }
 
   @Test
+  void anExplicitSqliteUriNamesTheFileAndTheSummarysCommandOpensIt() throws Exception {
+    run(
+        "tracking_uri: sqlite:///tracking/runs.db\nexperiment: spaceflights\n",
+        false,
+        RunOptions.defaults());
+    Path db = project.resolve("tracking/runs.db");
+    assertThat(project.resolve("mlflow.db")).doesNotExist();
+    try (MlflowDb read = new MlflowDb(db)) {
+      assertThat(read.onlyRun().status()).isEqualTo("FINISHED");
+      assertThat(read.scalar("SELECT version_num FROM alembic_version")).isEqualTo("f5a4f2784254");
+    }
+    assertThat(project.resolve("tracking/mlartifacts")).isDirectory();
+    assertThat(lastSummary)
+        .contains("See MLflow runs with: mlflow ui --backend-store-uri sqlite:///" + db);
+  }
+
+  @Test
   void anExplicitFileUriKeepsMlflow2sFileStore() throws Exception {
     run("tracking_uri: file:./mlruns\nexperiment: spaceflights\n", false, RunOptions.defaults());
     assertThat(project.resolve("mlflow.db")).doesNotExist();
