@@ -9,8 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * MLflow's SQL tracking schema on SQLite as MLflow <b>2.17.2</b> leaves it, alembic revision
- * <b>{@value #ALEMBIC_REVISION}</b> ("increase run tag value limit to 8000", the head of that
- * release: its child {@code 0584bdc529eb} was created 2024-11-11, after 2.17.2).
+ * <b>{@value #ALEMBIC_REVISION}</b> ("increase run tag value limit to 8000", created 2024-09-18),
+ * the head of that release: MLflow 2.17.2 stamps a database it upgrades with it (older MLflow then
+ * reports "Can't locate revision identified by 'f5a4f2784254'"), and its only child, {@code
+ * 0584bdc529eb} (created 2024-11-11), came after 2.17.2.
  *
  * <p>Learnt from MLflow's repository: {@code mlflow/store/db_migrations/versions/*.py} from {@code
  * 451aebb31d03} up to {@code f5a4f2784254} (the chain {@code mlflow db upgrade} runs), {@code
