@@ -9,9 +9,14 @@ import dev.weir.session.Session;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,24 +120,33 @@ class SpaceflightsEndToEndTest {
   }
 
   @Test
-  void metricsAndChartReachTheLocalMlflowStore() throws IOException {
+  void metricsAndChartReachTheLocalMlflowStore() throws Exception {
     Map<String, Double> metrics = metrics();
-    // mlruns/<experiment id>/<run id>/metrics/<key>: lines "timestamp value step".
-    List<Path> r2Files;
-    try (var files = Files.walk(project.resolve("mlruns"))) {
-      r2Files = files.filter(p -> p.endsWith(Paths.get("metrics", "r2_score"))).sorted().toList();
+    // mlflow.db in MLflow's schema, read as MLflow reads a run: runs joined with latest_metrics.
+    List<String[]> runs = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + project.resolve("mlflow.db"));
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT runs.status, runs.artifact_uri, latest_metrics.value FROM runs"
+                    + " JOIN latest_metrics ON latest_metrics.run_uuid = runs.run_uuid"
+                    + " AND latest_metrics.key = 'r2_score' ORDER BY runs.start_time");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        runs.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+      }
     }
-    assertThat(r2Files).as("one MLflow run per Weir run").hasSize(2);
-    for (Path file : r2Files) {
-      String[] line = Files.readAllLines(file).get(0).split(" ");
-      assertThat(Double.parseDouble(line[1])).isEqualTo(metrics.get("r2_score"));
+    assertThat(runs).as("one MLflow run per Weir run").hasSize(2);
+    for (String[] run : runs) {
+      assertThat(run[0]).isEqualTo("FINISHED");
+      assertThat(Double.parseDouble(run[2])).isEqualTo(metrics.get("r2_score"));
       Path chart =
-          file.getParent()
-              .getParent()
-              .resolve("artifacts/charts/shuttle_passenger_capacity_plot.png");
+          Path.of(URI.create(run[1])).resolve("charts/shuttle_passenger_capacity_plot.png");
       assertThat(chart).exists();
+      assertThat(chart.toRealPath().startsWith(project.toRealPath().resolve("mlartifacts")))
+          .isTrue();
       assertThat(Arrays.copyOf(Files.readAllBytes(chart), 8)).isEqualTo(PNG_SIGNATURE);
     }
+    assertThat(project.resolve("mlruns")).doesNotExist();
   }
 
   @Test

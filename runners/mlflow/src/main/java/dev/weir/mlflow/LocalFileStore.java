@@ -26,7 +26,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * MLflow's local file store, written as MLflow's Python {@code FileStore}
+ * MLflow's legacy local file store, used for an explicit {@code file:} (or plain folder) tracking
+ * URI, for MLflow 2.x users; written as MLflow's Python {@code FileStore}
  * (mlflow/store/tracking/file_store.py, MLflow 2.x) writes it, so that {@code mlflow ui
  * --backend-store-uri ./mlruns} and {@code mlflow migrate-filestore} read it:
  *
@@ -189,6 +190,15 @@ final class LocalFileStore implements TrackingStore {
   @Override
   public String describe() {
     return root.toString();
+  }
+
+  /**
+   * @return {@code MLFLOW_ALLOW_FILE_STORE=true mlflow ui --backend-store-uri file:///...}: MLflow
+   *     3.11 and later open a file store only with that variable; older releases ignore it
+   */
+  @Override
+  public String viewCommand() {
+    return "MLFLOW_ALLOW_FILE_STORE=true mlflow ui --backend-store-uri " + fileUri(root);
   }
 
   Path runDir(RunRef run) {

@@ -60,6 +60,7 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   private final Map<String, MlflowSettings> pendingSettings = new ConcurrentHashMap<>();
   private final Map<String, TrackedRun> runs = new ConcurrentHashMap<>();
   private final Map<String, String> locations = new ConcurrentHashMap<>();
+  private final Map<String, String> viewCommands = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Double>> finalMetrics = new ConcurrentHashMap<>();
   private final Map<Node, NodeTiming> timings = new ConcurrentHashMap<>();
 
@@ -108,7 +109,8 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
 
   /**
    * @param weirRunId a Weir run id
-   * @return where that run's MLflow run can be seen (web address or local folder), once it started
+   * @return where that run's MLflow run can be seen (web address, or the local store and the run's
+   *     ids), once it started
    */
   public Optional<String> runLocation(String weirRunId) {
     TrackedRun run = runs.get(weirRunId);
@@ -121,8 +123,9 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   /**
    * @param result a run that ended
    * @return {@code Metrics: key=value ...} for the metrics logged by metric datasets (node
-   *     durations left out), then {@code MLflow run at <address or folder>}, when the run was
-   *     tracked
+   *     durations left out), then {@code MLflow run at <address or store>}, when the run was
+   *     tracked, then for a local store {@code See MLflow runs with: mlflow ui --backend-store-uri
+   *     ...}, the command that opens the store the run went to
    */
   @Override
   public List<String> summaryLines(RunResult result) {
@@ -134,6 +137,10 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
       lines.add(sb.toString());
     }
     runLocation(result.runId()).ifPresent(l -> lines.add("MLflow run at " + l));
+    String view = viewCommands.get(result.runId());
+    if (view != null) {
+      lines.add("See MLflow runs with: " + view);
+    }
     return List.copyOf(lines);
   }
 
@@ -174,10 +181,7 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
     if (!plan.notes().isEmpty()) {
       LOG.info("MLflow params adjusted to MLflow's limits: {}", String.join("; ", plan.notes()));
     }
-    TrackingStore primary =
-        settings.isLocal()
-            ? new LocalFileStore(settings.localStore(run.projectPath()))
-            : RestStore.create(settings);
+    TrackingStore primary = Stores.primary(settings, run.projectPath());
     try {
       String runName =
           settings.runName() != null ? settings.runName() : String.join(",", run.pipelineNames());
@@ -187,11 +191,11 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
       String user = System.getProperty("user.name", "unknown");
       Map<String, String> tags = new LinkedHashMap<>(RunTags.of(run, settings, runName, user, env));
       tags.putAll(plan.tags());
-      Path fallbackRoot = run.projectPath().resolve("mlruns");
+      MlflowSettings forFallback = settings;
       TrackedRun tracked =
           TrackedRun.start(
               primary,
-              () -> new LocalFileStore(fallbackRoot),
+              () -> Stores.fallback(forFallback, run.projectPath()),
               settings.experiment(),
               runName,
               user,
@@ -304,6 +308,7 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
       run.end(status);
     } finally {
       run.location().ifPresent(l -> locations.put(runId, l));
+      run.viewCommand().ifPresent(v -> viewCommands.put(runId, v));
     }
   }
 

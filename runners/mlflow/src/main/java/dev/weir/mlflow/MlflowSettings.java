@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * dev.weir.config.ConfigLoader#mlflow()}):
  *
  * <pre>{@code
- * tracking_uri: http://mlflow.example.com:5000  # or databricks, databricks://<profile>, a
- *                                               # local folder; default <project>/mlruns
+ * tracking_uri: http://mlflow.example.com:5000  # or databricks, databricks://<profile>,
+ *                                               # sqlite:///path, file:./mlruns (MLflow 2.x);
+ *                                               # default sqlite:///mlflow.db in the project
  * experiment: spaceflights      # created if missing; default: the project folder's name
  * run_name: nightly             # default: the pipeline names
  * tags: {team: pricing}
@@ -38,8 +39,8 @@ import org.jspecify.annotations.Nullable;
  * experiment: {name: ...}} is accepted too.
  *
  * @param enabled whether runs are tracked at all
- * @param trackingUri the tracking URI, or {@code null} for the local store in {@code
- *     <project>/mlruns}
+ * @param trackingUri the tracking URI, or {@code null} for the local SQLite store {@code
+ *     <project>/mlflow.db} ({@link SqliteStore})
  * @param experiment the experiment name
  * @param runName the MLflow run name, or {@code null} for the pipeline names
  * @param tags extra tags for every run
@@ -91,7 +92,7 @@ public record MlflowSettings(
   }
 
   /**
-   * Defaults: tracking on, local store, experiment named after the project folder.
+   * Defaults: tracking on, the local SQLite store, experiment named after the project folder.
    *
    * @param projectPath the project root
    * @return the settings used when no {@code mlflow.yml} exists
@@ -192,12 +193,25 @@ public record MlflowSettings(
     }
 
     String trackingUri = uri == null || uri.isBlank() ? null : uri.trim();
-    if (trackingUri != null && !isLocalUri(trackingUri) && !isServerUri(trackingUri)) {
+    if (trackingUri != null
+        && !isLocalUri(trackingUri)
+        && !isServerUri(trackingUri)
+        && !isSqliteUri(trackingUri)) {
       throw new ConfigException(
           "MLflow tracking_uri '"
               + redact(trackingUri)
               + "' (conf/<env>/mlflow.yml or MLFLOW_TRACKING_URI) is not supported: use"
-              + " http(s)://host:port, databricks, databricks://<profile>, or a local folder.");
+              + " http(s)://host:port, databricks, databricks://<profile>, sqlite:///<file>"
+              + " or file:<folder>.");
+    }
+    if (trackingUri != null
+        && trackingUri.startsWith("sqlite:")
+        && sqlitePath(trackingUri).isEmpty()) {
+      throw new ConfigException(
+          "MLflow tracking_uri '"
+              + redact(trackingUri)
+              + "' (conf/<env>/mlflow.yml or MLFLOW_TRACKING_URI) names no database file: write"
+              + " sqlite:///mlflow.db (relative to the project) or sqlite:////abs/path/mlflow.db.");
     }
     return new MlflowSettings(
         bool(mlflow, "enabled", true, "enabled"),
@@ -323,10 +337,54 @@ public record MlflowSettings(
   }
 
   /**
-   * @return whether the tracking URI is a local folder (none, a path, or {@code file:})
+   * @return whether runs stay on this machine: the SQLite store (no URI, or {@code sqlite:}) or the
+   *     file store (a path, or {@code file:})
    */
   public boolean isLocal() {
-    return trackingUri == null || isLocalUri(trackingUri);
+    return trackingUri == null || isLocalUri(trackingUri) || isSqliteUri(trackingUri);
+  }
+
+  /**
+   * @return whether runs go to a SQLite file in MLflow's schema: no tracking URI, or {@code
+   *     sqlite:///...}
+   */
+  public boolean isSqlite() {
+    return trackingUri == null || isSqliteUri(trackingUri);
+  }
+
+  private static boolean isSqliteUri(String uri) {
+    return uri.startsWith("sqlite:");
+  }
+
+  /** The path part of {@code sqlite:///<path>}, as SQLAlchemy reads it ({@code ////abs} = /abs). */
+  private static String sqlitePath(String uri) {
+    String rest = uri.substring("sqlite:".length());
+    if (!rest.startsWith("//")) {
+      return "";
+    }
+    rest = rest.substring(2);
+    int slash = rest.indexOf('/');
+    String path = slash < 0 ? "" : rest.substring(slash + 1);
+    int query = path.indexOf('?');
+    return query < 0 ? path : path.substring(0, query);
+  }
+
+  /**
+   * The SQLite file of the local store.
+   *
+   * @param projectPath the project root, which relative paths resolve against
+   * @return {@code <project>/mlflow.db} when no URI is set; for {@code sqlite:///<path>} the path,
+   *     relative to the project unless absolute ({@code sqlite:////abs/mlflow.db})
+   * @throws IllegalStateException when the tracking URI is not a SQLite one
+   */
+  public Path sqliteFile(Path projectPath) {
+    if (trackingUri == null) {
+      return projectPath.resolve("mlflow.db").toAbsolutePath().normalize();
+    }
+    if (!isSqliteUri(trackingUri)) {
+      throw new IllegalStateException("not a sqlite tracking URI: " + displayUri());
+    }
+    return projectPath.resolve(sqlitePath(trackingUri)).toAbsolutePath().normalize();
   }
 
   private static boolean isLocalUri(String uri) {
@@ -343,10 +401,10 @@ public record MlflowSettings(
   }
 
   /**
-   * The local store folder for a local tracking URI.
+   * The file store folder for a {@code file:} or plain-path tracking URI.
    *
    * @param projectPath the project root, which relative paths resolve against
-   * @return {@code <project>/mlruns} when no URI is set, else the URI's folder
+   * @return the URI's folder; {@code <project>/mlruns} when no URI is set
    */
   public Path localStore(Path projectPath) {
     if (trackingUri == null) {
@@ -366,7 +424,7 @@ public record MlflowSettings(
    * @return the tracking URI without user info or query, safe to print
    */
   public String displayUri() {
-    return trackingUri == null ? "mlruns" : redact(trackingUri);
+    return trackingUri == null ? "sqlite:///mlflow.db" : redact(trackingUri);
   }
 
   static String redact(String uri) {

@@ -45,6 +45,7 @@ final class RestStore implements TrackingStore {
 
   RestStore(MlflowHostCredsProvider creds, Duration timeout, String display) {
     this.creds = creds;
+    ClientLogs.quiet();
     this.client = new MlflowClient(creds);
     this.caller = new BoundedCaller(timeout);
     this.timeout = timeout;
@@ -90,16 +91,27 @@ final class RestStore implements TrackingStore {
         "MLflow tracking_uri '"
             + settings.displayUri()
             + "' (conf/<env>/mlflow.yml or MLFLOW_TRACKING_URI) is not supported: use"
-            + " http(s)://host:port, databricks, databricks://<profile>, or a local folder.");
+            + " http(s)://host:port, databricks, databricks://<profile>, sqlite:///<file> or"
+            + " file:<folder>.");
   }
 
+  /**
+   * Finds the experiment with {@code experiments/search} and a name filter (a missing experiment is
+   * an empty answer, not a 404 the Java client would retry and warn about), creates it when there
+   * is none, then creates the run.
+   *
+   * @throws DeletedExperimentException when the experiment exists but is deleted
+   * @throws BoundedCaller.TrackingFailure when the server fails or does not answer in time
+   */
   @Override
   public RunRef createRun(String experiment, String runName, String userId, long startTimeMillis) {
+    java.util.Optional<Service.Experiment> found =
+        caller.call("look up experiment '" + experiment + "'", () -> find(experiment));
+    if (found.isPresent() && "deleted".equals(found.get().getLifecycleStage())) {
+      throw new DeletedExperimentException(experiment, found.get().getExperimentId(), describe());
+    }
     String experimentId =
-        caller
-            .call(
-                "look up experiment '" + experiment + "'",
-                () -> client.getExperimentByName(experiment))
+        found
             .map(Service.Experiment::getExperimentId)
             .orElseGet(
                 () ->
@@ -118,6 +130,64 @@ final class RestStore implements TrackingStore {
                         .setStartTime(startTimeMillis)
                         .build()));
     return new RunRef(experimentId, info.getRunId(), info.getArtifactUri());
+  }
+
+  /**
+   * The experiment of that name in any lifecycle stage, through {@code experiments/search} with the
+   * filter {@code name = '<name>'} (mlflow/server/handlers.py {@code _search_experiments},
+   * mlflow/utils/search_utils.py {@code SearchExperimentsUtils}). A name the single-quoted filter
+   * cannot hold (a quote or a backslash), or a server without {@code experiments/search} (before
+   * MLflow 1.28), is looked up with {@code experiments/get-by-name} instead.
+   */
+  private java.util.Optional<Service.Experiment> find(String name) {
+    if (name.indexOf('\'') >= 0 || name.indexOf('\\') >= 0) {
+      return client.getExperimentByName(name);
+    }
+    try {
+      var page =
+          client.searchExperiments("name = '" + name + "'", Service.ViewType.ALL, 2, List.of());
+      return page.getItems().stream().filter(e -> e.getName().equals(name)).findFirst();
+    } catch (org.mlflow.tracking.MlflowHttpException e) {
+      if (e.getStatusCode() == 404
+          && String.valueOf(e.getBodyMessage()).contains("ENDPOINT_NOT_FOUND")) {
+        return client.getExperimentByName(name);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Ends a run that logging gave up on, with its own bounded wait (the run's caller refuses calls
+   * after the first failure): sets the tags, then the status and end time.
+   *
+   * @param run the server's run
+   * @param status the status the Weir run ended with
+   * @param endTimeMillis the end time, milliseconds since the epoch
+   * @param tags tags that say why the run is incomplete
+   * @return whether the server took the end status
+   */
+  boolean endAfterFailure(
+      RunRef run,
+      Service.RunStatus status,
+      long endTimeMillis,
+      java.util.Map<String, String> tags) {
+    BoundedCaller last = new BoundedCaller(timeout);
+    try {
+      List<Service.RunTag> t = new ArrayList<>();
+      tags.forEach((k, v) -> t.add(Service.RunTag.newBuilder().setKey(k).setValue(v).build()));
+      try {
+        last.run("tag the run", () -> client.logBatch(run.runId(), List.of(), List.of(), t));
+      } catch (BoundedCaller.TrackingFailure e) {
+        last = new BoundedCaller(timeout);
+      }
+      BoundedCaller end = last;
+      end.run("end the run", () -> client.setTerminated(run.runId(), status, endTimeMillis));
+      return true;
+    } catch (BoundedCaller.TrackingFailure e) {
+      return false;
+    } finally {
+      last.close();
+    }
   }
 
   @Override

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * The MLflow params of a run: the parameters its nodes read ({@code params:<name>} inputs, or all
  * of them when a node reads {@code parameters}), flattened ({@code model_options.test_size}) as
  * kedro-mlflow's {@code flatten_dict}, and fitted to MLflow's limits (mlflow/utils/validation.py):
- * keys match {@code ^[/\w.\- :]*$} (other characters become {@code _}) and have at most 250
+ * keys follow {@link MlflowKeys} (other characters become {@code _}) and have at most 250
  * characters (longer ones are cut and end with a hash so they stay distinct); values have at most
  * 6,000 characters, per {@link LongValueStrategy}; tags at most 8,000.
  */
@@ -168,6 +168,14 @@ final class RunParameters {
       }
     }
     return value.toString();
+  }
+
+  /**
+   * @param value a tag value
+   * @return the value cut to MLflow's 8,000 characters for a tag value
+   */
+  static String fitTagValue(String value) {
+    return value.length() > MAX_TAG_VALUE ? value.substring(0, MAX_TAG_VALUE) : value;
   }
 
   /** A key MLflow accepts: bad characters become {@code _}; over 250 characters, cut + hash. */

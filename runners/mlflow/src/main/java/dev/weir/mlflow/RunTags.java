@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * mlflow.runName}, {@code mlflow.user}, {@code mlflow.source.name} (the project folder), {@code
  * mlflow.source.type} ({@code JOB} on a Databricks cluster, else {@code LOCAL}), {@code
  * mlflow.source.git.commit} and {@code mlflow.source.git.branch} in a git checkout. Weir's: {@code
- * weir.run_id}, {@code weir.env}, {@code weir.pipelines}, {@code weir.runner}, {@code
+ * weir.run_id}, {@code weir.env}, {@code weir.pipelines}, {@code weir.runner}, {@code weir.host},
+ * {@code weir.pid} and {@code weir.process_start} ({@link WeirProcess}), {@code
  * weir.filter.<option>} per filter given (for example {@code weir.filter.tags}), {@code
  * weir.load_versions}. Then the {@code tags:} of {@code mlflow.yml}. Values are cut to MLflow's
  * 8,000 characters.
@@ -41,6 +42,7 @@ final class RunTags {
     tags.put("weir.env", run.env());
     tags.put("weir.pipelines", String.join(",", run.pipelineNames()));
     tags.put("weir.runner", run.runner());
+    tags.putAll(WeirProcess.tags());
     new TreeMap<>(run.filters())
         .forEach(
             (option, values) -> {

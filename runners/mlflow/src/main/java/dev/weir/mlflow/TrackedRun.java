@@ -25,10 +25,14 @@ import org.slf4j.LoggerFactory;
  * <p>Every record is kept in a journal as well as sent. Params and tags go out when the run starts;
  * metrics are buffered and sent in batches of up to 1,000 ({@link Batches}) when the buffer fills
  * and when the run ends; artifacts go at once. When the tracking server fails or times out, the
- * server is dropped for the rest of the run, a run is created in the local file store and the whole
- * journal is replayed into it, so nothing is lost; one warning at the end says what the server did
- * not receive. A failing local store stops tracking with one warning. No method throws for a
- * tracking problem; {@link #logMetric} throws only for a key MLflow would refuse.
+ * server is dropped for the rest of the run, a run is created in the local store (the project's
+ * {@code mlflow.db}) and the whole journal is replayed into it, so nothing is lost; one warning at
+ * the end says what the server did not receive. The server's own run is not left RUNNING: unless
+ * the server stopped answering, it is ended with the run's final status and a {@code
+ * weir.mlflow.incomplete} tag naming where the complete run is. A deleted experiment of the same
+ * name on the server is reported at once, with the fix ({@link DeletedExperimentException}). A
+ * failing local store stops tracking with one warning. No method throws for a tracking problem;
+ * {@link #logMetric} throws only for a key MLflow would refuse.
  *
  * <p>Thread-safe. A JVM shutdown hook (SIGTERM, Ctrl-C) ends a run still in progress as KILLED.
  */
@@ -36,7 +40,7 @@ final class TrackedRun implements MlflowTracker {
   private static final Logger LOG = LoggerFactory.getLogger(TrackedRun.class);
 
   private final TrackingStore primary;
-  private final Supplier<LocalFileStore> fallback;
+  private final Supplier<TrackingStore> fallback;
   private final String experiment;
   private final String runName;
   private final String userId;
@@ -53,6 +57,9 @@ final class TrackedRun implements MlflowTracker {
   private @Nullable RunRef ref;
   private @Nullable TrackingFailure serverFailure;
   private @Nullable RunRef serverRun;
+  private boolean endServerRun;
+  private boolean failureReported;
+  private boolean serverEnded;
   private @Nullable Exception localFailure;
   private int sentParams;
   private int sentTags;
@@ -65,7 +72,7 @@ final class TrackedRun implements MlflowTracker {
 
   private TrackedRun(
       TrackingStore primary,
-      Supplier<LocalFileStore> fallback,
+      Supplier<TrackingStore> fallback,
       String experiment,
       String runName,
       String userId,
@@ -90,7 +97,7 @@ final class TrackedRun implements MlflowTracker {
    */
   static TrackedRun start(
       TrackingStore primary,
-      Supplier<LocalFileStore> fallback,
+      Supplier<TrackingStore> fallback,
       String experiment,
       String runName,
       String userId,
@@ -111,6 +118,15 @@ final class TrackedRun implements MlflowTracker {
   private void open() {
     try {
       ref = current.createRun(experiment, runName, userId, startTime);
+      if (current instanceof SqliteStore sqlite && !sqlite.lostRuns().isEmpty()) {
+        LOG.info(
+            "MLflow: {} run(s) that a killed Weir process on this machine left RUNNING in {} are"
+                + " now FAILED (tag {}): {}",
+            sqlite.lostRuns().size(),
+            sqlite.describe(),
+            LostRuns.LOST_TAG,
+            String.join(", ", sqlite.lostRuns()));
+      }
       if (current == primary && primary instanceof RestStore) {
         serverRun = ref;
       }
@@ -267,6 +283,7 @@ final class TrackedRun implements MlflowTracker {
           }
         }
       }
+      endAbandonedServerRun(status);
     }
     ActiveTracker.clear(this);
     Thread hook;
@@ -303,6 +320,15 @@ final class TrackedRun implements MlflowTracker {
     return java.util.Optional.of(current.runLocation(ref));
   }
 
+  /**
+   * @return the command that opens the store the run went to, for a local store
+   */
+  synchronized java.util.Optional<String> viewCommand() {
+    return ref == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.ofNullable(current.viewCommand());
+  }
+
   synchronized @Nullable RunStatus endStatus() {
     return endStatus;
   }
@@ -324,12 +350,13 @@ final class TrackedRun implements MlflowTracker {
     serverFailure =
         e instanceof TrackingFailure f
             ? f
-            : new TrackingFailure("call the server", e.toString(), e);
-    closeQuietly(primary);
+            : new TrackingFailure("call the server", e.getMessage(), e);
+    // The server's run is ended at the end unless the server stopped answering (a timeout).
+    endServerRun = serverRun != null && !timedOut(e);
     pending.clear();
     ref = null;
     try {
-      LocalFileStore local = fallback.get();
+      TrackingStore local = fallback.get();
       current = local;
       ref = local.createRun(experiment, runName, userId, startTime);
       Map<String, String> localTags = new LinkedHashMap<>(tags);
@@ -341,6 +368,46 @@ final class TrackedRun implements MlflowTracker {
     } catch (RuntimeException local) {
       localBroken(local);
     }
+    if (e instanceof DeletedExperimentException deleted) {
+      failureReported = true;
+      LOG.warn(
+          "{}. This run is logged locally instead{}.",
+          deleted.getMessage(),
+          ref == null
+              ? " (but the local store failed too: " + localFailure + ")"
+              : ": " + current.runLocation(ref));
+    }
+  }
+
+  /**
+   * Whether the server did not answer within the timeout: asking it once more to end the run would
+   * cost the run another wait. Refusals (HTTP errors) and connection failures are worth one bounded
+   * try.
+   */
+  private static boolean timedOut(RuntimeException e) {
+    return e instanceof TrackingFailure f && f.getCause() == null;
+  }
+
+  /**
+   * Ends the server's run that logging gave up on part-way, with the run's final status and a tag
+   * naming where the complete run is, so it does not stay RUNNING there forever.
+   */
+  private void endAbandonedServerRun(RunStatus status) {
+    if (!endServerRun || serverRun == null || !(primary instanceof RestStore rest)) {
+      return;
+    }
+    endServerRun = false;
+    String where = ref == null ? "nowhere (the local store failed too)" : current.runLocation(ref);
+    String reason = serverFailure == null ? "" : serverFailure.getMessage();
+    Map<String, String> note = new LinkedHashMap<>();
+    note.put(
+        "weir.mlflow.incomplete",
+        RunParameters.fitTagValue(
+            "Logging to this server failed part-way ("
+                + reason
+                + "); the complete run is at "
+                + where));
+    serverEnded = rest.endAfterFailure(serverRun, status, System.currentTimeMillis(), note);
   }
 
   private void localBroken(Exception e) {
@@ -357,7 +424,7 @@ final class TrackedRun implements MlflowTracker {
       status = endStatus;
       where = ref == null ? null : current.runLocation(ref);
     }
-    if (serverFailure != null) {
+    if (serverFailure != null && !failureReported) {
       TrackingFailure f = serverFailure;
       LOG.warn(
           "MLflow tracking server {} failed to {}: {}. It did not receive {} param(s), {} tag(s),"
@@ -370,14 +437,23 @@ final class TrackedRun implements MlflowTracker {
           metrics.size() - sentMetrics,
           artifacts.size() - sentArtifacts,
           status,
-          serverRun == null ? "" : " (its run " + serverRun.runId() + " stays RUNNING there)",
+          serverRun == null
+              ? ""
+              : serverEnded
+                  ? " (its run "
+                      + serverRun.runId()
+                      + " there was ended "
+                      + status
+                      + " with what it received)"
+                  : " (its run " + serverRun.runId() + " stays RUNNING there)",
           where == null
               ? "The local store failed too, so this run is not tracked: " + localFailure
               : "Everything was recorded in the local MLflow store instead: "
                   + where
-                  + " (see it with: mlflow ui --backend-store-uri "
-                  + Path.of(where).getParent().getParent()
-                  + ").");
+                  + (current.viewCommand() == null
+                      ? ""
+                      : " (see it with: " + current.viewCommand() + ")")
+                  + ".");
     } else if (localFailure != null) {
       LOG.warn(
           "MLflow tracking stopped: the store at {} failed ({}); this run's params, metrics and"

@@ -5,8 +5,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an MLflow run is recorded: a tracking server ({@link RestStore}) or MLflow's local file
- * store ({@link LocalFileStore}). Calls are made by one {@link TrackedRun} at a time.
+ * Where an MLflow run is recorded: a tracking server ({@link RestStore}), a SQLite file in MLflow's
+ * schema ({@link SqliteStore}, the default) or MLflow's legacy file store ({@link LocalFileStore}).
+ * Calls are made by one {@link TrackedRun} at a time.
  */
 interface TrackingStore {
 
@@ -32,6 +33,16 @@ interface TrackingStore {
 
   /** The store itself, for messages: a URI without credentials, or a folder. */
   String describe();
+
+  /**
+   * The command that opens this store in MLflow's UI, for a local store.
+   *
+   * @return {@code mlflow ui --backend-store-uri ...}, or {@code null} for a tracking server (its
+   *     web address is the run's location)
+   */
+  default @Nullable String viewCommand() {
+    return null;
+  }
 
   /** Frees connections and threads. */
   default void close() {}

@@ -9,14 +9,21 @@ import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Collects the WARN and higher lines of {@code dev.weir.mlflow} while open. */
+/**
+ * Collects the WARN and higher lines of a logger ({@code dev.weir.mlflow} by default) while open.
+ */
 final class LogCapture extends AbstractAppender implements AutoCloseable {
   private final List<String> warnings = new CopyOnWriteArrayList<>();
   private final Logger logger;
 
   LogCapture() {
-    super("mlflow-test-capture", null, null, true, Property.EMPTY_ARRAY);
-    logger = (Logger) LogManager.getLogger("dev.weir.mlflow");
+    this("dev.weir.mlflow");
+  }
+
+  /** Collects the WARN and higher lines of the named logger and its children. */
+  LogCapture(String loggerName) {
+    super("mlflow-test-capture-" + loggerName, null, null, true, Property.EMPTY_ARRAY);
+    logger = (Logger) LogManager.getLogger(loggerName);
     start();
     logger.addAppender(this);
   }

@@ -121,7 +121,9 @@ class MlflowServerRunTest {
     assertThat(server.requests("runs/log-batch")).hasSize(server.batches.size());
     assertThat(server.batches).hasSize(2);
     assertThat(server.requests("runs/update")).hasSize(1);
-    assertThat(Files.exists(project.resolve("mlruns"))).as("nothing in the local store").isFalse();
+    assertThat(Files.exists(project.resolve("mlflow.db")))
+        .as("nothing in the local store")
+        .isFalse();
     assertThat(lastSummary)
         .contains("MLflow run at " + server.uri() + "/#/experiments/1/runs/" + runId);
     assertThat(lastSummary)
@@ -307,7 +309,8 @@ class MlflowServerRunTest {
           .contains("no answer within 1 s")
           .contains("did not receive 4 param(s)")
           .contains("1 artifact(s)")
-          .contains(project.resolve("mlruns").toString());
+          .contains("sqlite:///" + project.resolve("mlflow.db"))
+          .contains("mlflow ui --backend-store-uri sqlite:///" + project.resolve("mlflow.db"));
     }
     assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
     // One request reached the server, then it was dropped for the rest of the run.
@@ -315,18 +318,92 @@ class MlflowServerRunTest {
     // The bound is one timeout (1 s) plus the run itself; far below a hanging server's forever.
     assertThat(result.durationSeconds()).isLessThan(30);
 
-    Path runDir = onlyLocalRun();
-    assertThat(Files.readString(runDir.resolve("meta.yaml"))).contains("status: 3\n");
-    assertThat(Files.readString(runDir.resolve("params/learning_rate"))).isEqualTo("0.1");
-    assertThat(Files.readString(runDir.resolve("params/model_options.test_size"))).isEqualTo("0.2");
-    assertThat(Files.readString(runDir.resolve("tags/weir.run_id"))).isEqualTo(result.runId());
-    assertThat(Files.readString(runDir.resolve("tags/weir.mlflow.unreachable_server")))
-        .isEqualTo(server.uri());
-    assertThat(Files.readString(runDir.resolve("metrics/r2_score"))).matches("\\d+ 0\\.87 0\n");
-    assertThat(runDir.resolve("metrics/node_duration.report")).exists();
-    assertThat(Files.readString(runDir.resolve("artifacts/reports/report.txt")))
-        .isEqualTo("report of regressor(0.1)");
-    assertThat(lastSummary).contains("MLflow run at " + runDir);
+    MlflowDb.Run local = localRun();
+    assertThat(local.status()).isEqualTo("FINISHED");
+    assertThat(local.params())
+        .containsEntry("learning_rate", "0.1")
+        .containsEntry("model_options.test_size", "0.2");
+    assertThat(local.tags())
+        .containsEntry("weir.run_id", result.runId())
+        .containsEntry("weir.mlflow.unreachable_server", server.uri());
+    assertThat(local.latestMetrics())
+        .containsEntry("r2_score", 0.87)
+        .containsKey("node_duration.report");
+    assertThat(
+            project.resolve(
+                "mlartifacts/"
+                    + local.experimentId()
+                    + "/"
+                    + local.runId()
+                    + "/artifacts/reports/report.txt"))
+        .hasContent("report of regressor(0.1)");
+    assertThat(lastSummary)
+        .contains(
+            "MLflow run at sqlite:///"
+                + project.resolve("mlflow.db")
+                + ", experiment "
+                + local.experimentId()
+                + ", run "
+                + local.runId())
+        .contains(
+            "See MLflow runs with: mlflow ui --backend-store-uri sqlite:///"
+                + project.resolve("mlflow.db"));
+  }
+
+  /**
+   * The first run of a new experiment looks it up with experiments/search, which answers an empty
+   * list (no 404 the Java client would retry three times, warning "404 (Rate limit exceeded)" each
+   * time), then creates it; nothing is logged at WARN by Weir or by the client.
+   */
+  @Test
+  void aNewExperimentIsFoundWithSearchAndNoRetryNoiseIsLogged() throws Exception {
+    try (LogCapture weir = new LogCapture();
+        LogCapture client = new LogCapture("org.mlflow")) {
+      run(yml(""), false, RunOptions.defaults());
+      assertThat(weir.warnings()).isEmpty();
+      assertThat(client.warnings()).isEmpty();
+    }
+    assertThat(server.requests("experiments/get-by-name")).isEmpty();
+    assertThat(server.requests("experiments/search")).hasSize(1);
+    assertThat(server.requests("experiments/create")).hasSize(1);
+  }
+
+  /** A failing server: the client's own retry warnings stay out of the default log level. */
+  @Test
+  void theClientsRetryWarningsAreNotShown() throws Exception {
+    server.failWith(503);
+    try (LogCapture client = new LogCapture("org.mlflow")) {
+      run(yml(""), false, RunOptions.defaults());
+      assertThat(client.warnings()).isEmpty();
+    }
+    assertThat(server.requests).hasSize(3);
+  }
+
+  /**
+   * An experiment of that name exists on the server but is deleted: one warning at the start says
+   * so plainly with the fix, without retries, and the run is logged locally.
+   */
+  @Test
+  void aDeletedExperimentIsNamedPlainlyAndTheRunIsLoggedLocally() throws Exception {
+    server.experiments.put("spaceflights", "7");
+    server.deleteExperiment("spaceflights");
+    RunResult result;
+    try (LogCapture logs = new LogCapture()) {
+      result = run(yml(""), false, RunOptions.defaults());
+      assertThat(logs.warnings())
+          .singleElement()
+          .asString()
+          .contains("'spaceflights'")
+          .contains("exists")
+          .contains("but is deleted")
+          .contains("mlflow experiments restore --experiment-id 7")
+          .contains("mlflow.yml")
+          .contains("logged locally");
+    }
+    assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
+    assertThat(server.requests).hasSize(1);
+    assertThat(server.runs).isEmpty();
+    assertThat(localRun().status()).isEqualTo("FINISHED");
   }
 
   @Test
@@ -336,29 +413,62 @@ class MlflowServerRunTest {
     assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
     // The client tried its three attempts once; no further calls after the failure.
     assertThat(server.requests).hasSize(3);
-    Path runDir = onlyLocalRun();
-    assertThat(Files.readString(runDir.resolve("params/learning_rate"))).isEqualTo("0.1");
-    assertThat(Files.readString(runDir.resolve("meta.yaml"))).contains("status: 3\n");
+    MlflowDb.Run local = localRun();
+    assertThat(local.params()).containsEntry("learning_rate", "0.1");
+    assertThat(local.status()).isEqualTo("FINISHED");
   }
 
   @Test
-  void withoutATrackingUriTheRunGoesToTheProjectsMlruns() throws Exception {
+  void withoutATrackingUriTheRunGoesToTheProjectsMlflowDb() throws Exception {
     run("experiment: spaceflights\n", false, RunOptions.defaults());
     assertThat(server.requests).isEmpty();
-    Path runDir = onlyLocalRun();
-    assertThat(Files.readString(runDir.getParent().resolve("meta.yaml")))
-        .contains("name: spaceflights\n");
-    assertThat(Files.readString(runDir.resolve("metrics/mae"))).matches("\\d+ 1234\\.5 0\n");
-    assertThat(Files.readString(runDir.resolve("tags/mlflow.source.type"))).isEqualTo("LOCAL");
+    MlflowDb.Run local = localRun();
+    try (MlflowDb db = new MlflowDb(project.resolve("mlflow.db"))) {
+      assertThat(db.experiments()).containsEntry(local.experimentId(), "spaceflights (active)");
+    }
+    assertThat(local.latestMetrics()).containsEntry("mae", 1234.5);
+    assertThat(local.tags()).containsEntry("mlflow.source.type", "LOCAL");
+    assertThat(project.resolve("mlruns")).doesNotExist();
+    assertThat(lastSummary)
+        .contains(
+            "See MLflow runs with: mlflow ui --backend-store-uri sqlite:///"
+                + project.resolve("mlflow.db"));
   }
 
-  private Path onlyLocalRun() throws Exception {
-    Path mlruns = project.resolve("mlruns");
-    try (Stream<Path> files = Files.walk(mlruns, 2)) {
-      List<Path> runs =
-          files.filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}")).toList();
-      assertThat(runs).hasSize(1);
-      return runs.get(0);
+  @Test
+  void anExplicitSqliteUriNamesTheFileAndTheSummarysCommandOpensIt() throws Exception {
+    run(
+        "tracking_uri: sqlite:///tracking/runs.db\nexperiment: spaceflights\n",
+        false,
+        RunOptions.defaults());
+    Path db = project.resolve("tracking/runs.db");
+    assertThat(project.resolve("mlflow.db")).doesNotExist();
+    try (MlflowDb read = new MlflowDb(db)) {
+      assertThat(read.onlyRun().status()).isEqualTo("FINISHED");
+      assertThat(read.scalar("SELECT version_num FROM alembic_version")).isEqualTo("f5a4f2784254");
+    }
+    assertThat(project.resolve("tracking/mlartifacts")).isDirectory();
+    assertThat(lastSummary)
+        .contains("See MLflow runs with: mlflow ui --backend-store-uri sqlite:///" + db);
+  }
+
+  @Test
+  void anExplicitFileUriKeepsMlflow2sFileStore() throws Exception {
+    run("tracking_uri: file:./mlruns\nexperiment: spaceflights\n", false, RunOptions.defaults());
+    assertThat(project.resolve("mlflow.db")).doesNotExist();
+    try (Stream<Path> files = Files.walk(project.resolve("mlruns"), 2)) {
+      assertThat(files.filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}")).toList())
+          .hasSize(1);
+    }
+    assertThat(lastSummary)
+        .contains(
+            "See MLflow runs with: MLFLOW_ALLOW_FILE_STORE=true mlflow ui --backend-store-uri "
+                + LocalFileStore.fileUri(project.resolve("mlruns")));
+  }
+
+  private MlflowDb.Run localRun() throws Exception {
+    try (MlflowDb db = new MlflowDb(project.resolve("mlflow.db"))) {
+      return db.onlyRun();
     }
   }
 }

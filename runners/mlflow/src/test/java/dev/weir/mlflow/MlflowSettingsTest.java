@@ -19,7 +19,9 @@ class MlflowSettingsTest {
     assertThat(s.enabled()).isTrue();
     assertThat(s.trackingUri()).isNull();
     assertThat(s.isLocal()).isTrue();
-    assertThat(s.localStore(PROJECT)).isEqualTo(PROJECT.resolve("mlruns"));
+    assertThat(s.isSqlite()).isTrue();
+    assertThat(s.sqliteFile(PROJECT)).isEqualTo(PROJECT.resolve("mlflow.db"));
+    assertThat(s.displayUri()).isEqualTo("sqlite:///mlflow.db");
     assertThat(s.experiment()).isEqualTo("spaceflights");
     assertThat(s.flattenParams()).isTrue();
     assertThat(s.longValueStrategy()).isEqualTo(LongValueStrategy.TRUNCATE);
@@ -87,6 +89,32 @@ class MlflowSettingsTest {
                     Map.of("tracking_uri", "file:./runs"), Map.of(), Map.of(), PROJECT)
                 .localStore(PROJECT))
         .isEqualTo(PROJECT.resolve("runs"));
+  }
+
+  @Test
+  void sqliteUrisNameAFileRelativeToTheProjectOrAbsolute() {
+    MlflowSettings relative =
+        MlflowSettings.fromConfig(
+            Map.of("tracking_uri", "sqlite:///tracking/runs.db"), Map.of(), Map.of(), PROJECT);
+    assertThat(relative.isLocal()).isTrue();
+    assertThat(relative.isSqlite()).isTrue();
+    assertThat(relative.sqliteFile(PROJECT)).isEqualTo(PROJECT.resolve("tracking/runs.db"));
+    assertThat(
+            MlflowSettings.fromConfig(
+                    Map.of("tracking_uri", "sqlite:////tmp/m.db"), Map.of(), Map.of(), PROJECT)
+                .sqliteFile(PROJECT))
+        .isEqualTo(Path.of("/tmp/m.db"));
+    assertThat(
+            MlflowSettings.fromConfig(
+                    Map.of("tracking_uri", "file:./mlruns"), Map.of(), Map.of(), PROJECT)
+                .isSqlite())
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                MlflowSettings.fromConfig(
+                    Map.of("tracking_uri", "sqlite://"), Map.of(), Map.of(), PROJECT))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("names no database file");
   }
 
   @Test

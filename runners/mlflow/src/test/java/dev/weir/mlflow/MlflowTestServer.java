@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mlflow.api.proto.Service;
 import org.mlflow_project.google.protobuf.InvalidProtocolBufferException;
@@ -28,23 +29,55 @@ import org.mlflow_project.google.protobuf.util.JsonFormat;
 /**
  * A loopback stand-in for an MLflow tracking server, which cannot run here (it needs Python). Its
  * contract comes from the MLflow Java client's own request classes: every request body is parsed
- * with {@code org.mlflow.api.proto.Service.*} builders and the client's shaded {@code
- * JsonFormat.parser()} (strict: a field the protocol does not know fails the request), and every
- * answer is printed from the matching {@code *.Response} class. It applies the server rules of
- * mlflow/utils/validation.py and the SQL store that the tests rely on: params are write-once, keys
- * match {@code ^[/\w.\- :]*$} with at most 250 characters, param values at most 6,000 and tag
- * values 8,000 characters, {@code log-batch} at most 1,000 metrics, 100 params, 100 tags, 1,000
- * entities and 1 MB, NaN metric values accepted and stored as NaN.
+ * with {@code org.mlflow.api.proto.Service.*} builders and the client's shaded {@code JsonFormat},
+ * and every answer is printed from the matching {@code *.Response} class.
  *
- * <p>Endpoints: {@code experiments/get-by-name}, {@code experiments/create}, {@code runs/create},
- * {@code runs/log-batch}, {@code runs/update}, {@code runs/log-metric}, {@code runs/log-parameter},
- * {@code runs/set-tag}, {@code runs/get}, and the artifact proxy's PUT {@code
- * /api/2.0/mlflow-artifacts/artifacts/<path>}. {@link #hang()} makes every request wait (a server
- * that does not answer); {@link #failWith(int)} makes every request fail.
+ * <p>It answers as a real MLflow tracking server (2.17.2 and a 3.x build, SQLite backend, artifacts
+ * proxied) was observed to answer; where each rule lives in MLflow's source:
+ *
+ * <ul>
+ *   <li>Keys ({@link MlflowServerRules#keyProblem}): mlflow/utils/validation.py {@code
+ *       _validate_metric_name}, {@code _validate_param_name}, {@code _validate_tag_name} ({@code
+ *       ^[/\w.\- :]*$} with Python's {@code \w}, so combining marks, U+203F and U+200D are
+ *       refused), {@code path_not_unique} ({@code ..foo}, {@code ...}, {@code a//b}, {@code /a}
+ *       refused), {@code MAX_ENTITY_KEY_LENGTH} 250: 400 INVALID_PARAMETER_VALUE, the whole batch
+ *       refused.
+ *   <li>Param values over 6,000 and tag values over 8,000 characters are cut, answer 200:
+ *       validation.py {@code _validate_param} / {@code _validate_tag} with {@code
+ *       _validate_length_limit(truncate=True)} ({@code MLFLOW_TRUNCATE_LONG_VALUES} on by default).
+ *   <li>Params are write-once: mlflow/store/tracking/sqlalchemy_store.py {@code log_param} / {@code
+ *       _log_params} ("Changing param values is not allowed"); duplicate keys in one batch:
+ *       validation.py {@code _validate_param_keys_unique}.
+ *   <li>{@code log-batch} limits: validation.py {@code _validate_batch_log_limits} (1,000 metrics,
+ *       100 params, 100 tags, 1,000 entities) and {@code _validate_batch_log_api_req} (1 MB).
+ *   <li>Metrics: a negative timestamp is refused (validation.py {@code _validate_metric});
+ *       ±Infinity is stored as ±1.7976931348623157e308 and NaN is kept, reading back as {@code
+ *       "NaN"} (sqlalchemy_store.py {@code _get_metric_value_details}); {@code runs/get} returns
+ *       only the latest value per key, by (step, timestamp, value) ({@code latest_metrics}, {@code
+ *       _update_latest_metrics_if_necessary}).
+ *   <li>{@code runs/create} adds the {@code mlflow.runName} tag (sqlalchemy_store.py {@code
+ *       create_run}) and refuses a deleted experiment with 400 ({@code
+ *       _check_experiment_is_active}); {@code experiments/create} refuses any existing name,
+ *       deleted or not, with 400 RESOURCE_ALREADY_EXISTS; {@code experiments/get-by-name} returns a
+ *       deleted experiment with {@code lifecycle_stage} {@code deleted}; a missing one is 404.
+ *   <li>{@code experiments/search} with {@code filter: name = '<name>'} and {@code view_type}
+ *       (mlflow/server/handlers.py {@code _search_experiments}, search_utils.py {@code
+ *       SearchExperimentsUtils}); ACTIVE_ONLY by default.
+ *   <li>Unknown JSON fields are ignored (mlflow/server/handlers.py {@code _get_request_message}
+ *       parses with {@code ignore_unknown_fields}).
+ * </ul>
+ *
+ * <p>Endpoints: {@code experiments/get-by-name}, {@code experiments/search}, {@code
+ * experiments/create}, {@code runs/create}, {@code runs/log-batch}, {@code runs/update}, {@code
+ * runs/log-metric}, {@code runs/log-parameter}, {@code runs/set-tag}, {@code runs/get}, and the
+ * artifact proxy's PUT {@code /api/2.0/mlflow-artifacts/artifacts/<path>}. {@link #hang()} makes
+ * every request wait (a server that does not answer); {@link #failWith(int)} makes every request
+ * fail; {@link #deleteExperiment(String)} deletes an experiment as {@code mlflow experiments
+ * delete} does.
  */
 final class MlflowTestServer implements AutoCloseable {
-  private static final Pattern KEY =
-      Pattern.compile("^[/\\w.\\- :]*$", Pattern.UNICODE_CHARACTER_CLASS);
+  /** The one filter {@code experiments/search} understands here: {@code name = '<name>'}. */
+  private static final Pattern NAME_FILTER = Pattern.compile("name\\s*=\\s*(['\"])(.*)\\1");
 
   /** One request as received. */
   record Request(String method, String path, String body, String authorization) {}
@@ -67,6 +100,8 @@ final class MlflowTestServer implements AutoCloseable {
   final List<Request> requests = new CopyOnWriteArrayList<>();
   final List<Service.LogBatch> batches = new CopyOnWriteArrayList<>();
   final Map<String, String> experiments = Collections.synchronizedMap(new LinkedHashMap<>());
+  final java.util.Set<String> deletedExperiments =
+      Collections.synchronizedSet(new java.util.HashSet<>());
   final Map<String, RunState> runs = Collections.synchronizedMap(new LinkedHashMap<>());
   final Map<String, byte[]> artifacts = Collections.synchronizedMap(new LinkedHashMap<>());
   private volatile boolean hang;
@@ -75,6 +110,10 @@ final class MlflowTestServer implements AutoCloseable {
   volatile String artifactRoot = "mlflow-artifacts:/";
 
   private volatile int failStatus;
+  private volatile String failPathEnd = "";
+  private volatile int failPathStatus;
+  private final java.util.concurrent.atomic.AtomicInteger failPathTimes =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   MlflowTestServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -95,6 +134,21 @@ final class MlflowTestServer implements AutoCloseable {
   /** Every later request fails with this HTTP status. */
   void failWith(int status) {
     failStatus = status;
+  }
+
+  /**
+   * The next {@code times} requests whose path ends with {@code pathEnd} fail with {@code status}
+   * (the Java client makes three attempts per call).
+   */
+  void failRequests(String pathEnd, int status, int times) {
+    failPathEnd = pathEnd;
+    failPathStatus = status;
+    failPathTimes.set(times);
+  }
+
+  /** Marks the experiment deleted, as {@code mlflow experiments delete} does. */
+  void deleteExperiment(String name) {
+    deletedExperiments.add(experiments.get(name));
   }
 
   RunState onlyRun() {
@@ -124,6 +178,15 @@ final class MlflowTestServer implements AutoCloseable {
       requests.add(new Request(ex.getRequestMethod(), path, body, auth == null ? "" : auth));
       if (hang) {
         released.await(120, TimeUnit.SECONDS);
+        return;
+      }
+      if (!failPathEnd.isEmpty()
+          && path.endsWith(failPathEnd)
+          && failPathTimes.getAndDecrement() > 0) {
+        send(
+            ex,
+            failPathStatus,
+            "{\"error_code\":\"INVALID_PARAMETER_VALUE\",\"message\":\"refused\"}");
         return;
       }
       if (failStatus != 0) {
@@ -175,6 +238,33 @@ final class MlflowTestServer implements AutoCloseable {
                 .setExperiment(experiment(req.getExperimentName(), id))
                 .build());
       }
+      case "POST experiments/search" -> {
+        Service.SearchExperiments req = parse(body, Service.SearchExperiments.newBuilder());
+        Matcher byName = NAME_FILTER.matcher(req.getFilter());
+        if (!req.getFilter().isEmpty() && !byName.matches()) {
+          throw new MlflowError(
+              400,
+              "INVALID_PARAMETER_VALUE",
+              "Unsupported filter in this test server: " + req.getFilter());
+        }
+        Service.ViewType view =
+            req.hasViewType() ? req.getViewType() : Service.ViewType.ACTIVE_ONLY;
+        Service.SearchExperiments.Response.Builder res =
+            Service.SearchExperiments.Response.newBuilder();
+        synchronized (experiments) {
+          experiments.forEach(
+              (name, id) -> {
+                boolean deleted = deletedExperiments.contains(id);
+                boolean shown =
+                    view == Service.ViewType.ALL
+                        || (view == Service.ViewType.DELETED_ONLY) == deleted;
+                if (shown && (req.getFilter().isEmpty() || byName.group(2).equals(name))) {
+                  res.addExperiments(experiment(name, id));
+                }
+              });
+        }
+        send(ex, res.build());
+      }
       case "POST experiments/create" -> {
         Service.CreateExperiment req = parse(body, Service.CreateExperiment.newBuilder());
         if (req.getName().isEmpty()) {
@@ -193,7 +283,17 @@ final class MlflowTestServer implements AutoCloseable {
         Service.CreateRun req = parse(body, Service.CreateRun.newBuilder());
         if (!experiments.containsValue(req.getExperimentId())) {
           throw new MlflowError(
-              404, "RESOURCE_DOES_NOT_EXIST", "No experiment " + req.getExperimentId());
+              404,
+              "RESOURCE_DOES_NOT_EXIST",
+              "No Experiment with id=" + req.getExperimentId() + " exists");
+        }
+        if (deletedExperiments.contains(req.getExperimentId())) {
+          throw new MlflowError(
+              400,
+              "INVALID_PARAMETER_VALUE",
+              "The experiment "
+                  + req.getExperimentId()
+                  + " must be in the 'active' state. Current state is deleted.");
         }
         String runId = UUID.randomUUID().toString().replace("-", "");
         Service.RunInfo.Builder info =
@@ -209,9 +309,15 @@ final class MlflowTestServer implements AutoCloseable {
                 .setLifecycleStage("active");
         RunState run = new RunState(info);
         for (Service.RunTag t : req.getTagsList()) {
-          checkTag(t.getKey(), t.getValue());
-          run.tags.put(t.getKey(), t.getValue());
+          run.tags.put(t.getKey(), checkTag(t.getKey(), t.getValue()));
         }
+        String runName =
+            req.getRunName().isEmpty() ? run.tags.get("mlflow.runName") : req.getRunName();
+        if (runName == null) {
+          runName = "test-run-" + runId.substring(0, 6);
+        }
+        info.setRunName(runName);
+        run.tags.putIfAbsent("mlflow.runName", runName);
         runs.put(runId, run);
         send(
             ex,
@@ -249,13 +355,17 @@ final class MlflowTestServer implements AutoCloseable {
                 "Duplicate parameter keys have been submitted: " + x.getKey());
           }
           keys.add(x.getKey());
-          checkParam(run, x.getKey(), x.getValue());
         }
-        req.getMetricsList().forEach(x -> checkMetric(x));
-        req.getTagsList().forEach(x -> checkTag(x.getKey(), x.getValue()));
-        req.getParamsList().forEach(x -> run.params.put(x.getKey(), x.getValue()));
-        run.metrics.addAll(req.getMetricsList());
-        req.getTagsList().forEach(x -> run.tags.put(x.getKey(), x.getValue()));
+        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> tags = new LinkedHashMap<>();
+        List<Service.Metric> metrics = new ArrayList<>();
+        req.getParamsList()
+            .forEach(x -> params.put(x.getKey(), checkParam(run, x.getKey(), x.getValue())));
+        req.getMetricsList().forEach(x -> metrics.add(checkMetric(x)));
+        req.getTagsList().forEach(x -> tags.put(x.getKey(), checkTag(x.getKey(), x.getValue())));
+        run.params.putAll(params);
+        run.metrics.addAll(metrics);
+        run.tags.putAll(tags);
         batches.add(req);
         send(ex, Service.LogBatch.Response.getDefaultInstance());
       }
@@ -268,21 +378,18 @@ final class MlflowTestServer implements AutoCloseable {
                 .setTimestamp(req.getTimestamp())
                 .setStep(req.getStep())
                 .build();
-        checkMetric(metric);
-        run(req.getRunId()).metrics.add(metric);
+        run(req.getRunId()).metrics.add(checkMetric(metric));
         send(ex, Service.LogMetric.Response.getDefaultInstance());
       }
       case "POST runs/log-parameter" -> {
         Service.LogParam req = parse(body, Service.LogParam.newBuilder());
         RunState run = run(req.getRunId());
-        checkParam(run, req.getKey(), req.getValue());
-        run.params.put(req.getKey(), req.getValue());
+        run.params.put(req.getKey(), checkParam(run, req.getKey(), req.getValue()));
         send(ex, Service.LogParam.Response.getDefaultInstance());
       }
       case "POST runs/set-tag" -> {
         Service.SetTag req = parse(body, Service.SetTag.newBuilder());
-        checkTag(req.getKey(), req.getValue());
-        run(req.getRunId()).tags.put(req.getKey(), req.getValue());
+        run(req.getRunId()).tags.put(req.getKey(), checkTag(req.getKey(), req.getValue()));
         send(ex, Service.SetTag.Response.getDefaultInstance());
       }
       case "POST runs/update" -> {
@@ -293,7 +400,8 @@ final class MlflowTestServer implements AutoCloseable {
       }
       case "GET runs/get" -> {
         RunState run = run(query.getOrDefault("run_id", ""));
-        Service.RunData.Builder data = Service.RunData.newBuilder().addAllMetrics(run.metrics);
+        Service.RunData.Builder data =
+            Service.RunData.newBuilder().addAllMetrics(latest(run.metrics));
         run.params.forEach(
             (k, v) -> data.addParams(Service.Param.newBuilder().setKey(k).setValue(v)));
         run.tags.forEach((k, v) -> data.addTags(Service.RunTag.newBuilder().setKey(k).setValue(v)));
@@ -318,34 +426,21 @@ final class MlflowTestServer implements AutoCloseable {
   }
 
   private static void checkKey(String what, String key) {
-    if (key.isEmpty() || key.length() > 250 || !KEY.matcher(key).matches()) {
+    String problem = MlflowServerRules.keyProblem(key);
+    if (problem != null) {
       throw new MlflowError(
-          400, "INVALID_PARAMETER_VALUE", "Invalid " + what + " name: '" + key + "'");
-    }
-    for (String segment : key.split("/", -1)) {
-      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-        throw new MlflowError(
-            400,
-            "INVALID_PARAMETER_VALUE",
-            "Invalid " + what + " name: '" + key + "' (not a normal path)");
-      }
+          400, "INVALID_PARAMETER_VALUE", "Invalid " + what + " name: '" + key + "'. " + problem);
     }
   }
 
-  private static void checkParam(RunState run, String key, String value) {
+  /**
+   * @return the value as stored: cut to 6,000 characters
+   */
+  private static String checkParam(RunState run, String key, String value) {
     checkKey("parameter", key);
-    if (value.length() > 6000) {
-      throw new MlflowError(
-          400,
-          "INVALID_PARAMETER_VALUE",
-          "Param value '"
-              + key
-              + "' had length "
-              + value.length()
-              + ", which exceeded length limit of 6000");
-    }
+    String stored = MlflowServerRules.truncate(value, MlflowServerRules.MAX_PARAM_VALUE);
     String earlier = run.params.get(key);
-    if (earlier != null && !earlier.equals(value)) {
+    if (earlier != null && !earlier.equals(stored)) {
       throw new MlflowError(
           400,
           "INVALID_PARAMETER_VALUE",
@@ -353,19 +448,27 @@ final class MlflowTestServer implements AutoCloseable {
               + key
               + "' was already logged with value='"
               + earlier
-              + "'");
+              + "' for run ID='"
+              + run.info.getRunId()
+              + "'. Attempted logging new value '"
+              + stored
+              + "'.");
     }
+    return stored;
   }
 
-  private static void checkTag(String key, String value) {
+  /**
+   * @return the value as stored: cut to 8,000 characters
+   */
+  private static String checkTag(String key, String value) {
     checkKey("tag", key);
-    if (value.length() > 8000) {
-      throw new MlflowError(
-          400, "INVALID_PARAMETER_VALUE", "Tag value '" + key + "' exceeded length limit of 8000");
-    }
+    return MlflowServerRules.truncate(value, MlflowServerRules.MAX_TAG_VALUE);
   }
 
-  private static void checkMetric(Service.Metric m) {
+  /**
+   * @return the metric as stored: ±Infinity as ±1.7976931348623157e308
+   */
+  private static Service.Metric checkMetric(Service.Metric m) {
     checkKey("metric", m.getKey());
     if (!m.hasValue() || !m.hasTimestamp()) {
       throw new MlflowError(
@@ -373,21 +476,55 @@ final class MlflowTestServer implements AutoCloseable {
           "INVALID_PARAMETER_VALUE",
           "Metric '" + m.getKey() + "' needs a value and a timestamp");
     }
+    if (m.getTimestamp() < 0) {
+      throw new MlflowError(
+          400,
+          "INVALID_PARAMETER_VALUE",
+          "Got invalid timestamp "
+              + m.getTimestamp()
+              + " for metric '"
+              + m.getKey()
+              + "' (value="
+              + m.getValue()
+              + "). Timestamp must be a nonnegative long (64-bit integer) ");
+    }
+    return m.toBuilder().setValue(MlflowServerRules.stored(m.getValue())).build();
   }
 
-  private static Service.Experiment experiment(String name, String id) {
+  /** The latest value per key by (step, timestamp, value), as {@code latest_metrics} keeps it. */
+  private static List<Service.Metric> latest(List<Service.Metric> all) {
+    Map<String, Service.Metric> out = new LinkedHashMap<>();
+    for (Service.Metric m : all) {
+      out.merge(
+          m.getKey(),
+          m,
+          (a, b) -> {
+            int c = Long.compare(b.getStep(), a.getStep());
+            if (c == 0) {
+              c = Long.compare(b.getTimestamp(), a.getTimestamp());
+            }
+            if (c == 0) {
+              c = Double.compare(b.getValue(), a.getValue());
+            }
+            return c > 0 ? b : a;
+          });
+    }
+    return List.copyOf(out.values());
+  }
+
+  private Service.Experiment experiment(String name, String id) {
     return Service.Experiment.newBuilder()
         .setExperimentId(id)
         .setName(name)
         .setArtifactLocation("mlflow-artifacts:/" + id)
-        .setLifecycleStage("active")
+        .setLifecycleStage(deletedExperiments.contains(id) ? "deleted" : "active")
         .build();
   }
 
   @SuppressWarnings("unchecked")
   private static <T extends Message> T parse(String body, Message.Builder builder) {
     try {
-      JsonFormat.parser().merge(body, builder);
+      JsonFormat.parser().ignoringUnknownFields().merge(body, builder);
     } catch (InvalidProtocolBufferException e) {
       throw new MlflowError(400, "MALFORMED_REQUEST", "Malformed request: " + e.getMessage());
     }

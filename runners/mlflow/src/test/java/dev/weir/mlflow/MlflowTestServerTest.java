@@ -55,10 +55,101 @@ class MlflowTestServerTest {
         .isInstanceOf(MlflowHttpException.class);
     assertThatThrownBy(() -> client.logMetric(runId, "k".repeat(251), 1.0))
         .isInstanceOf(MlflowHttpException.class);
-    assertThatThrownBy(() -> client.logParam(runId, "long", "x".repeat(6001)))
-        .isInstanceOf(MlflowHttpException.class);
     client.setTag(runId, "ok/key.with-chars: fine", "v");
     assertThat(server.onlyRun().tags).containsKey("ok/key.with-chars: fine");
+  }
+
+  /** validation.py: Python's \\w and path_not_unique, where Java's Unicode \\w says yes. */
+  @Test
+  void keysJavaWouldTakeButMlflowRefuses() {
+    for (String key :
+        List.of("cafe\u0301", "a\u203Fb", "a\u200Db", "..foo", "...", "a//b", "/a", "a/", "a/..")) {
+      assertThatThrownBy(() -> client.setTag(runId, key, "v"))
+          .as(key)
+          .isInstanceOf(MlflowHttpException.class)
+          .satisfies(e -> assertThat(((MlflowHttpException) e).getStatusCode()).isEqualTo(400));
+    }
+    client.setTag(runId, "caf\u00e9 \u00b2 \u6a21\u578b", "v");
+  }
+
+  @Test
+  void longValuesAreCutAndAnswered200() {
+    client.logParam(runId, "long", "x".repeat(6001));
+    client.setTag(runId, "long", "y".repeat(8001));
+    assertThat(server.onlyRun().params.get("long")).hasSize(6000);
+    assertThat(server.onlyRun().tags.get("long")).hasSize(8000);
+  }
+
+  @Test
+  void runsCreateAddsTheRunNameTag() {
+    String exp = client.createExperiment("named");
+    String named =
+        client
+            .createRun(
+                Service.CreateRun.newBuilder().setExperimentId(exp).setRunName("nightly").build())
+            .getRunId();
+    assertThat(client.getRun(named).getData().getTagsList())
+        .extracting(Service.RunTag::getKey, Service.RunTag::getValue)
+        .contains(org.assertj.core.groups.Tuple.tuple("mlflow.runName", "nightly"));
+  }
+
+  @Test
+  void runsGetReturnsTheLatestValuePerKey() {
+    client.logMetric(runId, "m", 1.0, 100, 0);
+    client.logMetric(runId, "m", 2.0, 50, 1);
+    client.logMetric(runId, "m", 0.5, 200, 0);
+    assertThat(client.getRun(runId).getData().getMetricsList())
+        .singleElement()
+        .satisfies(m -> assertThat(m.getValue()).isEqualTo(2.0));
+  }
+
+  @Test
+  void infinityIsStoredAsTheLargestDoubleAndNanReadsBackAsNan() {
+    client.logMetric(runId, "up", Double.POSITIVE_INFINITY);
+    client.logMetric(runId, "down", Double.NEGATIVE_INFINITY);
+    client.logMetric(runId, "bad", Double.NaN);
+    assertThat(client.getRun(runId).getData().getMetricsList())
+        .extracting(Service.Metric::getKey, Service.Metric::getValue)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("up", 1.7976931348623157e308),
+            org.assertj.core.groups.Tuple.tuple("down", -1.7976931348623157e308));
+    assertThat(client.sendGet("runs/get?run_id=" + runId)).contains("\"NaN\"");
+  }
+
+  @Test
+  void negativeTimestampsAreRefused() {
+    assertThatThrownBy(() -> client.logMetric(runId, "m", 1.0, -1, 0))
+        .isInstanceOf(MlflowHttpException.class)
+        .hasMessageContaining("nonnegative");
+  }
+
+  @Test
+  void unknownJsonFieldsAreIgnored() {
+    client.sendPost(
+        "runs/set-tag",
+        "{\"run_id\":\"" + runId + "\",\"key\":\"k\",\"value\":\"v\",\"from_the_future\":1}");
+    assertThat(server.onlyRun().tags).containsEntry("k", "v");
+  }
+
+  @Test
+  void aDeletedExperimentIsFoundAsDeletedAndRefusesRunsAndItsName() {
+    server.deleteExperiment("rules");
+    String id = server.experiments.get("rules");
+    assertThat(client.getExperimentByName("rules").orElseThrow().getLifecycleStage())
+        .isEqualTo("deleted");
+    assertThat(client.searchExperiments("name = 'rules'").getItems()).isEmpty();
+    assertThat(
+            client
+                .searchExperiments("name = 'rules'", Service.ViewType.ALL, 10, List.of())
+                .getItems())
+        .singleElement()
+        .satisfies(e -> assertThat(e.getLifecycleStage()).isEqualTo("deleted"));
+    assertThatThrownBy(() -> client.createRun(id))
+        .isInstanceOf(MlflowHttpException.class)
+        .hasMessageContaining("must be in the 'active' state");
+    assertThatThrownBy(() -> client.createExperiment("rules"))
+        .isInstanceOf(MlflowHttpException.class)
+        .hasMessageContaining("RESOURCE_ALREADY_EXISTS");
   }
 
   @Test

@@ -144,6 +144,48 @@ class TrackedRunTest {
     assertThat(Files.readString(runDir.resolve("meta.yaml"))).contains("status: 3\n");
   }
 
+  /**
+   * The server refuses a batch part-way (here every attempt at one log-batch call): the rest goes
+   * to the local store, and the server's run is not left RUNNING but ended with the run's status
+   * and a tag that says where the complete run is.
+   */
+  @Test
+  void aServerRefusingPartWayHasItsRunEndedWithTheRunsStatus() throws Exception {
+    TrackedRun run = start(Map.of("t", "1"), Map.of("p", "1"));
+    server.failRequests("runs/log-batch", 400, 3);
+    for (int i = 0; i < Batches.MAX_METRICS; i++) {
+      run.logMetric("m" + (i % 5), i, i);
+    }
+    run.logMetric("after", 1, 0);
+    try (LogCapture logs = new LogCapture()) {
+      run.end(Service.RunStatus.FAILED);
+      assertThat(logs.warnings())
+          .singleElement()
+          .asString()
+          .contains("was ended FAILED with what it received")
+          .doesNotContain("stays RUNNING");
+    }
+    MlflowTestServer.RunState state = server.onlyRun();
+    assertThat(state.info.getStatus()).isEqualTo(Service.RunStatus.FAILED);
+    assertThat(state.params).containsEntry("p", "1");
+    assertThat(state.tags.get("weir.mlflow.incomplete"))
+        .contains("Logging to this server failed part-way")
+        .contains("the complete run is at");
+    assertThat(run.location().orElseThrow()).contains("mlruns");
+  }
+
+  @Test
+  void keysJavaTakesButMlflowRefusesAreRefusedAtOnce() {
+    TrackedRun run = start(Map.of(), Map.of());
+    for (String key : List.of("cafe\u0301", "a\u200Db", "..foo", "...")) {
+      assertThatThrownBy(() -> run.logMetric(key, 1, 0))
+          .as(key)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    run.end(Service.RunStatus.FINISHED);
+    assertThat(server.onlyRun().info.getStatus()).isEqualTo(Service.RunStatus.FINISHED);
+  }
+
   /** SIGTERM to a JVM with a run in progress: the shutdown hook ends the run KILLED. */
   @Test
   void aTerminatedJvmEndsTheRunKilled() throws Exception {

@@ -134,10 +134,16 @@ class SparkConnectRunTest {
     // The summary rounds to four decimals.
     assertThat(Double.parseDouble(r2.group(1))).isCloseTo(fileR2, within(1e-4));
 
-    Path mlflowRun =
-        Path.of(onlyLineStartingWith(lines, MLFLOW_RUN_AT, run).substring(MLFLOW_RUN_AT.length()));
-    assertThat(mlflowRun.resolve("meta.yaml")).isRegularFile();
-    assertThat(mlflowRun.toRealPath()).startsWith(project.toRealPath().resolve("mlruns"));
+    // sqlite:///<project>/mlflow.db, experiment <id>, run <id>: the project's local MLflow store.
+    String mlflowRun =
+        onlyLineStartingWith(lines, MLFLOW_RUN_AT, run).substring(MLFLOW_RUN_AT.length());
+    assertThat(mlflowRun).startsWith("sqlite:///").matches(".*, experiment \\d+, run [0-9a-f]{32}");
+    Path db =
+        Path.of(mlflowRun.substring("sqlite:///".length(), mlflowRun.indexOf(", experiment ")));
+    assertThat(db).isRegularFile();
+    assertThat(db.toRealPath()).isEqualTo(project.toRealPath().resolve("mlflow.db"));
+    assertThat(lines)
+        .contains("See MLflow runs with: mlflow ui --backend-store-uri sqlite:///" + db);
   }
 
   private static String onlyLineStartingWith(List<String> lines, String prefix, Outcome run) {
