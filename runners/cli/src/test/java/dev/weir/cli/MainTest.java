@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weir.config.SafeYaml;
 import dev.weir.testing.TestProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.Yaml;
 
 class MainTest {
   @TempDir Path dir;
@@ -315,7 +315,7 @@ class MainTest {
 
     assertThat(cli.exitCode()).as(cli.all()).isZero();
     assertThat(cli.out()).doesNotContain(TestProject.SECRET);
-    Map<String, Object> yaml = new Yaml().load(cli.out());
+    Map<String, Object> yaml = SafeYaml.newYaml().load(cli.out());
     assertThat((Map<String, Object>) yaml.get("final_report"))
         .containsEntry("type", "test.TextFileDataset")
         .containsEntry("filepath", "data/final_report.txt");

@@ -3,6 +3,7 @@ package dev.weir.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.cli.Main;
+import dev.weir.config.SafeYaml;
 import dev.weir.testing.TestProject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,9 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import picocli.CommandLine;
 
 /** {@code weir bundle} on the runners' test project (its {@code cleaned} dataset is in memory). */
@@ -154,7 +152,7 @@ class BundleCommandTest {
   }
 
   private static Map<String, Object> load(Path file) throws IOException {
-    return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+    return SafeYaml.newYaml().load(Files.readString(file));
   }
 
   private static Object at(Object root, String... keys) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.config.ConfigException;
+import dev.weir.config.SafeYaml;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 class JobOverridesTest {
   private static final Map<String, Object> JOB =
@@ -122,6 +120,6 @@ class JobOverridesTest {
   }
 
   private static Map<String, Object> yaml(String text) {
-    return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    return SafeYaml.newYaml().load(text);
   }
 }

@@ -1,5 +1,6 @@
 package dev.weir.mlflow;
 
+import dev.weir.config.SafeYaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,11 +20,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.mlflow.api.proto.Service;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * MLflow's legacy local file store, used for an explicit {@code file:} (or plain folder) tracking
@@ -289,14 +285,9 @@ final class LocalFileStore implements TrackingStore {
   }
 
   static void writeYaml(Path file, Map<String, Object> data) {
-    DumperOptions options = new DumperOptions();
-    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-    options.setSplitLines(false);
-    options.setAllowUnicode(true);
-    Yaml yaml = new Yaml(new Representer(options), options);
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
-      Files.writeString(tmp, yaml.dump(new TreeMap<>(data)), StandardCharsets.UTF_8);
+      Files.writeString(tmp, SafeYaml.dump(new TreeMap<>(data)), StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file, e);
@@ -305,9 +296,7 @@ final class LocalFileStore implements TrackingStore {
 
   static Map<String, Object> readYaml(Path file) {
     try {
-      Object data =
-          new Yaml(new SafeConstructor(new LoaderOptions()))
-              .load(Files.readString(file, StandardCharsets.UTF_8));
+      Object data = SafeYaml.newYaml().load(Files.readString(file, StandardCharsets.UTF_8));
       if (data instanceof Map<?, ?> m) {
         Map<String, Object> out = new TreeMap<>();
         m.forEach((k, v) -> out.put(String.valueOf(k), v));

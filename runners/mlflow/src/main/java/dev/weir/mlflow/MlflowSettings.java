@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,19 +67,6 @@ public record MlflowSettings(
   /** The {@code timeout_seconds} used when none is configured. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
-  private static final Set<String> KEYS =
-      Set.of(
-          "tracking_uri",
-          "experiment",
-          "run_name",
-          "tags",
-          "params",
-          "disable_for_pipelines",
-          "timeout_seconds",
-          "credentials",
-          "enabled");
-  private static final Set<String> PARAM_KEYS = Set.of("flatten", "long_value_strategy");
-
   /** Copies the collections so the record stays immutable. */
   public MlflowSettings {
     tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
@@ -119,13 +105,13 @@ public record MlflowSettings(
       Map<String, Object> credentials,
       Map<String, String> env,
       Path projectPath) {
-    requireKnown("", mlflow, KEYS);
-    String uri = string(mlflow, "tracking_uri");
+    MlflowConfig config = MlflowConfig.bind(mlflow);
+    String uri = config.trackingUri();
     String envUri = env.get("MLFLOW_TRACKING_URI");
     if (envUri != null && !envUri.isBlank()) {
       uri = envUri.trim();
     }
-    Object exp = mlflow.get("experiment");
+    Object exp = config.experiment();
     String experiment;
     if (exp instanceof Map<?, ?> m) {
       Object name = m.get("name");
@@ -145,24 +131,14 @@ public record MlflowSettings(
     }
 
     Map<String, String> tags = new LinkedHashMap<>();
-    map(mlflow, "tags").forEach((k, v) -> tags.put(k, v == null ? "" : v.toString()));
-
-    Map<String, Object> params = map(mlflow, "params");
-    requireKnown("params.", params, PARAM_KEYS);
-    boolean flatten = bool(params, "flatten", true, "params.flatten");
-    LongValueStrategy strategy = LongValueStrategy.TRUNCATE;
-    Object s = params.get("long_value_strategy");
-    if (s != null) {
-      try {
-        strategy = LongValueStrategy.valueOf(s.toString().trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException(
-            where("params.long_value_strategy") + " is '" + s + "'; use truncate, tag or fail.");
-      }
+    if (config.tags() != null) {
+      config.tags().forEach((k, v) -> tags.put(k, v == null ? "" : v.toString()));
     }
+    MlflowConfig.Params params =
+        config.params() != null ? config.params() : new MlflowConfig.Params(null, null);
 
     List<String> disabled = new ArrayList<>();
-    Object d = mlflow.get("disable_for_pipelines");
+    Object d = config.disableForPipelines();
     if (d instanceof List<?> list) {
       list.forEach(x -> disabled.add(String.valueOf(x)));
     } else if (d instanceof String one) {
@@ -173,21 +149,14 @@ public record MlflowSettings(
     }
 
     Duration timeout = DEFAULT_TIMEOUT;
-    Object t = mlflow.get("timeout_seconds");
-    if (t != null) {
-      double seconds;
-      try {
-        seconds = t instanceof Number n ? n.doubleValue() : Double.parseDouble(t.toString());
-      } catch (NumberFormatException e) {
-        seconds = -1;
-      }
+    Double seconds = config.timeoutSeconds();
+    if (seconds != null) {
       if (!(seconds > 0) || seconds > 3600) {
         throw new ConfigException(
             where("timeout_seconds")
                 + " is '"
-                + t
-                + "'; use a number of seconds above 0 and at"
-                + " most 3600.");
+                + seconds
+                + "'; use a number of seconds above 0 and at most 3600.");
       }
       timeout = Duration.ofMillis(Math.round(seconds * 1000));
     }
@@ -214,21 +183,22 @@ public record MlflowSettings(
               + " sqlite:///mlflow.db (relative to the project) or sqlite:////abs/path/mlflow.db.");
     }
     return new MlflowSettings(
-        bool(mlflow, "enabled", true, "enabled"),
+        config.enabled() == null || config.enabled(),
         trackingUri,
         experiment,
-        string(mlflow, "run_name"),
+        config.runName(),
         tags,
-        flatten,
-        strategy,
+        params.flatten() == null || params.flatten(),
+        params.longValueStrategy() != null
+            ? params.longValueStrategy()
+            : LongValueStrategy.TRUNCATE,
         disabled,
         timeout,
-        credentials(mlflow, credentials, env));
+        credentials(config.credentials(), credentials, env));
   }
 
   private static Map<String, String> credentials(
-      Map<String, Object> mlflow, Map<String, Object> credentials, Map<String, String> env) {
-    String blockName = string(mlflow, "credentials");
+      @Nullable String blockName, Map<String, Object> credentials, Map<String, String> env) {
     Map<String, String> out = new LinkedHashMap<>();
     if (blockName == null) {
       putIfSet(out, "token", env.get("MLFLOW_TRACKING_TOKEN"));
@@ -262,78 +232,8 @@ public record MlflowSettings(
     }
   }
 
-  private static void requireKnown(String prefix, Map<String, Object> map, Set<String> known) {
-    for (String key : map.keySet()) {
-      if (!known.contains(key)) {
-        String closest =
-            known.stream()
-                .min(
-                    java.util.Comparator.comparingInt((String k) -> distance(k, key))
-                        .thenComparing(k -> k))
-                .orElse("");
-        throw new ConfigException(
-            where(prefix + key)
-                + " is not a known key. Did you mean '"
-                + prefix
-                + closest
-                + "'? Known keys: "
-                + String.join(", ", new TreeSet<>(known))
-                + ".");
-      }
-    }
-  }
-
   private static String where(String key) {
     return "MLflow setting '" + key + "' (conf/<env>/mlflow.yml)";
-  }
-
-  private static @Nullable String string(Map<String, Object> map, String key) {
-    Object v = map.get(key);
-    return v == null ? null : v.toString();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Map<String, Object> map, String key) {
-    Object v = map.get(key);
-    if (v == null) {
-      return Map.of();
-    }
-    if (v instanceof Map<?, ?> m) {
-      return (Map<String, Object>) m;
-    }
-    throw new ConfigException(where(key) + " must be a mapping.");
-  }
-
-  private static boolean bool(Map<String, Object> map, String key, boolean dflt, String path) {
-    Object v = map.get(key);
-    if (v == null) {
-      return dflt;
-    }
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    String s = v.toString().trim().toLowerCase(Locale.ROOT);
-    if (s.equals("true") || s.equals("false")) {
-      return Boolean.parseBoolean(s);
-    }
-    throw new ConfigException(where(path) + " is '" + v + "'; use true or false.");
-  }
-
-  private static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      for (int j = 0; j <= b.length(); j++) {
-        d[i][j] =
-            i == 0
-                ? j
-                : j == 0
-                    ? i
-                    : Math.min(
-                        Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
-                        d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   /**

@@ -208,7 +208,7 @@ class MlflowServerRunTest {
     assertThatThrownBy(
             () -> run("trackin_uri: " + server.uri() + "\n", false, RunOptions.defaults()))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("Did you mean 'tracking_uri'");
+        .hasMessageContaining("Did you mean: tracking_uri?");
     assertThat(server.requests).isEmpty();
     assertThat(project.resolve("data/08_reporting/report.txt")).doesNotExist();
   }

@@ -164,7 +164,7 @@ class MlflowSettingsTest {
                 MlflowSettings.fromConfig(Map.of("trackin_uri", "x"), Map.of(), Map.of(), PROJECT))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("'trackin_uri'")
-        .hasMessageContaining("Did you mean 'tracking_uri'")
+        .hasMessageContaining("Did you mean: tracking_uri?")
         .hasMessageContaining("mlflow.yml");
     assertThatThrownBy(
             () ->
@@ -174,7 +174,8 @@ class MlflowSettingsTest {
                     Map.of(),
                     PROJECT))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("truncate, tag or fail");
+        .hasMessageContaining("long_value_strategy")
+        .hasMessageContaining("TRUNCATE, TAG, FAIL");
     assertThatThrownBy(
             () ->
                 MlflowSettings.fromConfig(
@@ -192,6 +193,7 @@ class MlflowSettingsTest {
             () ->
                 MlflowSettings.fromConfig(Map.of("enabled", "maybe"), Map.of(), Map.of(), PROJECT))
         .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("enabled")
         .hasMessageContaining("true or false");
   }
 
