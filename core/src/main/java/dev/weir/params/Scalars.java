@@ -159,10 +159,21 @@ final class Scalars {
         return c;
       }
     }
-    List<String> names = Arrays.stream(constants).map(c -> ((Enum<?>) c).name()).toList();
+    // Names are shown as the user spells them: YAML users write write_mode: upsert, not UPSERT.
+    boolean lower = text.equals(text.toLowerCase(java.util.Locale.ROOT));
+    List<String> names =
+        Arrays.stream(constants)
+            .map(c -> ((Enum<?>) c).name())
+            .map(n -> lower ? n.toLowerCase(java.util.Locale.ROOT) : n)
+            .toList();
     throw path.error(
         target,
-        "'" + text + "' is not one of " + names + "." + ClosestNames.didYouMean(text, names));
+        "'"
+            + text
+            + "' is not one of "
+            + String.join(", ", names)
+            + "."
+            + ClosestNames.didYouMean(text, names));
   }
 
   static String describe(Object value) {

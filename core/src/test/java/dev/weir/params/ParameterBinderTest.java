@@ -138,7 +138,7 @@ class ParameterBinderTest {
         .hasMessageContaining("to double")
         .hasMessageContaining("'big'");
     assertThatThrownBy(() -> bind(Map.of("kind", "CUBIC"), ModelOptions.class))
-        .hasMessageContaining("'CUBIC' is not one of [LINEAR, RANDOM_FOREST]");
+        .hasMessageContaining("'CUBIC' is not one of LINEAR, RANDOM_FOREST");
   }
 
   @Test

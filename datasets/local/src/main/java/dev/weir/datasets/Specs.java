@@ -3,6 +3,8 @@ package dev.weir.datasets;
 import dev.weir.ClosestNames;
 import dev.weir.io.DatasetException;
 import dev.weir.io.DatasetSpec;
+import dev.weir.params.ParameterBinder;
+import dev.weir.params.ParameterBindingException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,6 +41,36 @@ public final class Specs {
                 + String.join(", ", known.stream().sorted().toList())
                 + ".");
       }
+    }
+  }
+
+  /**
+   * Binds the given keys of a catalog entry to a spec record with core's {@link ParameterBinder}
+   * (YAML's {@code snake_case} keys bind {@code camelCase} components; enums match by name,
+   * case-insensitively), as Flowman binds its spec classes: a value of the wrong kind gets the
+   * binder's message, prefixed with where the entry is.
+   *
+   * @param spec the catalog entry
+   * @param keys the keys that belong to {@code type}; others are left out (each type refuses its
+   *     unknown keys with {@link #requireKnownKeys} first)
+   * @param type a public record whose components may be {@code @Nullable} for optional keys
+   * @param <T> the record type
+   * @return the bound record
+   * @throws DatasetException naming the dataset, its file, the key and the fix
+   */
+  public static <T> T bind(DatasetSpec spec, Set<String> keys, Class<T> type) {
+    Map<String, Object> picked = new java.util.LinkedHashMap<>();
+    spec.options()
+        .forEach(
+            (k, v) -> {
+              if (keys.contains(k)) {
+                picked.put(k, v);
+              }
+            });
+    try {
+      return type.cast(ParameterBinder.bind(spec.name(), picked, type));
+    } catch (ParameterBindingException e) {
+      throw new DatasetException(where(spec) + ": " + e.getMessage(), e);
     }
   }
 

@@ -175,7 +175,7 @@ class MlflowSettingsTest {
                     PROJECT))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("long_value_strategy")
-        .hasMessageContaining("TRUNCATE, TAG, FAIL");
+        .hasMessageContaining("truncate, tag, fail");
     assertThatThrownBy(
             () ->
                 MlflowSettings.fromConfig(

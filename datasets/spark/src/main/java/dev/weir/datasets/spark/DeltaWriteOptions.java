@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code save_args}: further Delta writer options.
  * </ul>
  *
- * @param mode the write mode, one of {@link #WRITE_MODES}
+ * @param mode the write mode, one of {@code overwrite}, {@code append}, {@code upsert}, {@code
+ *     replace_where}
  * @param primaryKey the upsert key columns
  * @param mergeCondition a custom upsert condition, or null
  * @param whenMatched {@code update_all}, {@code delete} or {@code ignore}
@@ -54,7 +55,6 @@ record DeltaWriteOptions(
     Map<String, String> writerOptions) {
 
   /** The accepted {@code write_mode} values. */
-  static final List<String> WRITE_MODES = List.of("overwrite", "append", "upsert", "replace_where");
 
   /** The catalog keys this record reads. */
   static final Set<String> KEYS =
@@ -77,28 +77,26 @@ record DeltaWriteOptions(
   }
 
   static DeltaWriteOptions of(DatasetSpec spec) {
-    String rawMode = spec.string("write_mode");
-    String mode =
-        rawMode == null
-            ? "overwrite"
-            : Specs.checkOneOf(spec, "write_mode", rawMode.toLowerCase(Locale.ROOT), WRITE_MODES);
+    DeltaWriteSpec written = Specs.bind(spec, KEYS, DeltaWriteSpec.class);
+    String mode = name(written.writeMode(), "overwrite");
     List<String> primaryKey = Specs.stringList(spec, "primary_key");
-    String mergeCondition = spec.string("merge_condition");
-    String whenMatched =
-        Specs.oneOf(spec, "when_matched", List.of("update_all", "delete", "ignore"), "update_all");
-    String whenNotMatched =
-        Specs.oneOf(spec, "when_not_matched", List.of("insert_all", "ignore"), "insert_all");
-    String replaceWhere = spec.string("replace_where");
-    boolean mergeSchema = spec.bool("merge_schema", false);
-    boolean overwriteSchema = spec.bool("overwrite_schema", false);
+    String mergeCondition = written.mergeCondition();
+    String whenMatched = name(written.whenMatched(), "update_all");
+    String whenNotMatched = name(written.whenNotMatched(), "insert_all");
+    String replaceWhere = written.replaceWhere();
+    boolean mergeSchema = Boolean.TRUE.equals(written.mergeSchema());
+    boolean overwriteSchema = Boolean.TRUE.equals(written.overwriteSchema());
     Map<String, String> writerOptions = new LinkedHashMap<>();
-    spec.map("save_args")
-        .forEach(
-            (k, v) -> {
-              if (v != null) {
-                writerOptions.put(k, v.toString());
-              }
-            });
+    if (written.saveArgs() != null) {
+      written
+          .saveArgs()
+          .forEach(
+              (k, v) -> {
+                if (v != null) {
+                  writerOptions.put(k, v.toString());
+                }
+              });
+    }
     String where = Specs.where(spec);
     if (mode.equals("upsert") && primaryKey.isEmpty() && mergeCondition == null) {
       throw new DatasetException(
@@ -162,6 +160,11 @@ record DeltaWriteOptions(
   /**
    * @return the {@code ON} condition of the upsert's {@code MERGE INTO}
    */
+  /** The YAML spelling of an enum constant ({@code REPLACE_WHERE} is {@code replace_where}). */
+  private static String name(@Nullable Enum<?> value, String absent) {
+    return value == null ? absent : value.name().toLowerCase(Locale.ROOT);
+  }
+
   String mergeOn() {
     if (mergeCondition != null) {
       return mergeCondition;

@@ -54,8 +54,9 @@ class SparkSpecValidationTest {
   void deltaWriteModesAreChecked() {
     DatasetType delta = new DeltaTableDataset.Type();
     assertThatThrownBy(() -> create(delta, Map.of("filepath", "d", "write_mode", "merge")))
-        .hasMessageContaining("write_mode 'merge' is not valid")
-        .hasMessageContaining("overwrite, append, upsert, replace_where");
+        .hasMessageContaining("Dataset 'shuttles'")
+        .hasMessageContaining("write_mode")
+        .hasMessageContaining("'merge' is not one of overwrite, append, upsert, replace_where");
     assertThatThrownBy(() -> create(delta, Map.of("filepath", "d", "write_mode", "upsert")))
         .hasMessageContaining("upsert needs")
         .hasMessageContaining("primary_key");
