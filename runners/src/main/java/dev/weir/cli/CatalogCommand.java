@@ -66,7 +66,7 @@ final class CatalogCommand implements Callable<Integer> {
         return session.pipeline(
             RunOptions.defaults().withPipelines(pipelines.toArray(String[]::new)));
       }
-      return Pipeline.of(session.pipelines().values().toArray(Pipeline[]::new));
+      return Pipeline.union(session.pipelines().values());
     }
 
     static Map<String, Usage> usages(Pipeline pipeline, DataCatalog catalog) {

@@ -181,8 +181,7 @@ public final class Session {
       }
       selected.add(p);
     }
-    Pipeline combined =
-        selected.size() == 1 ? selected.get(0) : Pipeline.of(selected.toArray(Pipeline[]::new));
+    Pipeline combined = Pipeline.union(selected);
     return options.filter().isEmpty() ? combined : combined.filter(options.filter());
   }
 
