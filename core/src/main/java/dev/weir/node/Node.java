@@ -36,7 +36,14 @@ import org.jspecify.annotations.Nullable;
  * the node. Reflection on the function (its name, its argument types) runs only when asked for, or
  * to derive a default name.
  *
+ * <p>Kedro's compact {@code node(func, inputs, outputs)} is {@code node(fn, "in", "out")} or {@code
+ * node(fn, List.of("a", "b"), "out")}; the builder adds a name, tags or a namespace. There is one
+ * {@code node} overload per function arity (0 to 10), so an implicitly typed lambda resolves by its
+ * number of parameters ({@code node(x -> x)} is a one-argument function); a function over a map of
+ * inputs is {@link #mapNode}.
+ *
  * <pre>{@code
+ * Node clean = Node.node(Nodes::preprocessShuttles, "shuttles", "preprocessed_shuttles");
  * Node n = Node.node(Nodes::preprocessCompanies)
  *     .inputs("companies").output("preprocessed_companies")
  *     .name("preprocess_companies_node").build();
