@@ -45,7 +45,20 @@ public class WeirException extends RuntimeException {
    * @param detail a further sentence or list for the message, or {@code ""}
    */
   protected WeirException(ErrorKind kind, List<String> names, String detail) {
-    super(kind.message(List.copyOf(names), detail));
+    this(kind, names, detail, null);
+  }
+
+  /**
+   * An exception whose message the kind writes, with its cause.
+   *
+   * @param kind what went wrong
+   * @param names the names involved, in the order the kind documents
+   * @param detail a further sentence or list for the message, or {@code ""}
+   * @param cause the underlying error, kept for {@code --verbose}
+   */
+  protected WeirException(
+      ErrorKind kind, List<String> names, String detail, @Nullable Throwable cause) {
+    super(kind.message(List.copyOf(names), detail), cause);
     this.kind = kind;
     this.names = List.copyOf(names);
   }

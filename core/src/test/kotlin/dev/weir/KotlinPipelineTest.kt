@@ -1,7 +1,6 @@
 package dev.weir
 
 import dev.weir.node.Node
-import dev.weir.node.NodeFunction1
 import dev.weir.params.ParameterBinder
 import dev.weir.params.ParameterBindingException
 import dev.weir.pipeline.Pipeline
@@ -74,8 +73,8 @@ class KotlinPipelineTest {
   @Test
   fun `argument types of Kotlin lambdas are found or can be declared`() {
     val untyped =
-      // `{ options: Any -> }` alone would also fit NodeMapFunction; the SAM constructor picks.
-      Node.node(NodeFunction1 { options: Any -> options.toString() })
+      // The map form is Node.mapNode, so a typed one-argument lambda is a NodeFunction1 as is.
+      Node.node { options: Any -> options.toString() }
         .inputs("params:model_options")
         .output("text")
         .argumentType(0, ModelOptions::class.java)

@@ -5,11 +5,12 @@ import dev.weir.WeirException;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A node breaks one of Kedro's node rules (kedro/pipeline/node.py), or was run without one of its
- * inputs. {@link #kind()} says which rule, {@link #names()} holds the node's name first and then
- * the names the rule is about.
+ * A node breaks one of Kedro's node rules (kedro/pipeline/node.py), was run without one of its
+ * inputs, or returned something that does not match its outputs. {@link #kind()} says which rule,
+ * {@link #names()} holds the node's name first and then the names the rule is about.
  */
 public class NodeException extends WeirException {
   private static final long serialVersionUID = 1L;
@@ -89,6 +90,67 @@ public class NodeException extends WeirException {
     /** names: the argument that was null. */
     NULL_ARGUMENT(
         (n, d) -> "The argument '" + n.get(0) + "' is null; give a value or leave it out."),
+    /** names: node, then the declared outputs; detail: what the function returned. */
+    OUTPUT_NOT_A_LIST(
+        (n, d) ->
+            "Node '"
+                + n.get(0)
+                + "' declares the outputs ["
+                + rest(n)
+                + "] but its function returned "
+                + d
+                + "; return a List or a record with one value per output, in order."),
+    /** names: node, then the declared outputs; detail: how many values the function returned. */
+    OUTPUT_COUNT(
+        (n, d) ->
+            "Node '"
+                + n.get(0)
+                + "' declares "
+                + (n.size() - 1)
+                + " outputs ["
+                + rest(n)
+                + "] but its function returned "
+                + d
+                + " values; return one value per output, in order."),
+    /** names: node, then the declared output keys; detail: what the function returned. */
+    OUTPUT_NOT_A_MAP(
+        (n, d) ->
+            "Node '"
+                + n.get(0)
+                + "' declares outputs by key ["
+                + rest(n)
+                + "] but its function returned "
+                + d
+                + "; return a Map with exactly these keys."),
+    /** names: node, then the declared output keys, sorted; detail: the keys returned. */
+    OUTPUT_KEYS(
+        (n, d) ->
+            "Node '"
+                + n.get(0)
+                + "' declares the output keys ["
+                + rest(n)
+                + "] but its function returned the keys ["
+                + d
+                + "]; return a Map with exactly the declared keys."),
+    /** names: node, the record class, the component that could not be read. */
+    OUTPUT_RECORD_UNREADABLE(
+        (n, d) ->
+            "Node '"
+                + n.get(0)
+                + "' returned a "
+                + n.get(1)
+                + " whose component '"
+                + n.get(2)
+                + "' cannot be read; make the record public or return a List."),
+    /** names: node, the output the function returned null for. */
+    OUTPUT_NULL(
+        (n, d) ->
+            "Node '"
+                + n.get(0)
+                + "' returned null for its output '"
+                + n.get(1)
+                + "'; a node must return a value for every declared output (declare no output"
+                + " for a side effect)."),
     /** names: node, the missing input; detail: the inputs that were given. */
     MISSING_INPUT(
         (n, d) ->
@@ -131,6 +193,16 @@ public class NodeException extends WeirException {
    */
   public NodeException(Kind kind, List<String> names, String detail) {
     super(kind, names, detail);
+  }
+
+  /**
+   * @param kind the rule broken
+   * @param names the names, as {@code kind} documents them
+   * @param detail a further list for the message, or {@code ""}
+   * @param cause the underlying error
+   */
+  public NodeException(Kind kind, List<String> names, String detail, @Nullable Throwable cause) {
+    super(kind, names, detail, cause);
   }
 
   /**

@@ -1,7 +1,8 @@
 package dev.weir.node;
 
-import dev.weir.WeirException;
+import dev.weir.ErrorKind;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,24 +57,12 @@ final class OutputBinder {
     } else if (result != null && result.getClass().isRecord()) {
       values = components(node, (Record) result);
     } else {
-      throw new WeirException(
-          prefix(node)
-              + "declares the outputs "
-              + outputs
-              + " but its function returned "
-              + describe(result)
-              + "; return a List or a record with one value per output, in order.");
+      throw new NodeException(
+          NodeException.Kind.OUTPUT_NOT_A_LIST, withNode(node, outputs), describe(result));
     }
     if (values.size() != outputs.size()) {
-      throw new WeirException(
-          prefix(node)
-              + "declares "
-              + outputs.size()
-              + " outputs "
-              + outputs
-              + " but its function returned "
-              + values.size()
-              + " values; return one value per output, in order.");
+      throw new NodeException(
+          NodeException.Kind.OUTPUT_COUNT, withNode(node, outputs), String.valueOf(values.size()));
     }
     Map<String, Object> bound = new LinkedHashMap<>();
     for (int i = 0; i < outputs.size(); i++) {
@@ -86,24 +75,16 @@ final class OutputBinder {
       Node node, @Nullable List<String> keys, List<String> outputs, @Nullable Object result) {
     List<String> expected = keys == null ? outputs : keys;
     if (!(result instanceof Map<?, ?> map)) {
-      throw new WeirException(
-          prefix(node)
-              + "declares outputs by key "
-              + expected
-              + " but its function returned "
-              + describe(result)
-              + "; return a Map with exactly these keys.");
+      throw new NodeException(
+          NodeException.Kind.OUTPUT_NOT_A_MAP, withNode(node, expected), describe(result));
     }
     if (map.size() != expected.size() || !map.keySet().containsAll(expected)) {
       var returned = new TreeSet<String>();
       map.keySet().forEach(k -> returned.add(String.valueOf(k)));
-      throw new WeirException(
-          prefix(node)
-              + "declares the output keys "
-              + new TreeSet<>(expected)
-              + " but its function returned the keys "
-              + returned
-              + "; return a Map with exactly the declared keys.");
+      throw new NodeException(
+          NodeException.Kind.OUTPUT_KEYS,
+          withNode(node, List.copyOf(new TreeSet<>(expected))),
+          ErrorKind.quoted(List.copyOf(returned)));
     }
     Map<String, Object> bound = new LinkedHashMap<>();
     for (int i = 0; i < expected.size(); i++) {
@@ -121,13 +102,10 @@ final class OutputBinder {
         accessor.setAccessible(true);
         values[i] = accessor.invoke(record);
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new WeirException(
-            prefix(node)
-                + "returned a "
-                + record.getClass().getName()
-                + " whose component '"
-                + parts[i].getName()
-                + "' cannot be read; make the record public or return a List.",
+        throw new NodeException(
+            NodeException.Kind.OUTPUT_RECORD_UNREADABLE,
+            List.of(node.name(), record.getClass().getName(), parts[i].getName()),
+            "",
             e);
       }
     }
@@ -136,12 +114,7 @@ final class OutputBinder {
 
   private static Object nonNull(Node node, String output, @Nullable Object value) {
     if (value == null) {
-      throw new WeirException(
-          prefix(node)
-              + "returned null for its output '"
-              + output
-              + "'; a node must return a value for every declared output (declare no output for"
-              + " a side effect).");
+      throw new NodeException(NodeException.Kind.OUTPUT_NULL, List.of(node.name(), output));
     }
     return value;
   }
@@ -150,7 +123,9 @@ final class OutputBinder {
     return value == null ? "null" : "a " + value.getClass().getName();
   }
 
-  private static String prefix(Node node) {
-    return "Node '" + node.name() + "' (" + node.functionName() + ") ";
+  private static List<String> withNode(Node node, List<String> names) {
+    List<String> all = new ArrayList<>(List.of(node.name()));
+    all.addAll(names);
+    return all;
   }
 }

@@ -121,6 +121,22 @@ public final class Pipeline {
   }
 
   /**
+   * Kedro's {@code sum([p1, p2, ...])}: the union of pipelines as {@link #plus} makes it, in one
+   * pass; a node in several of them (equal as {@link Node#equals} says) is kept once.
+   *
+   * @param pipelines pipelines
+   * @return the union; {@link #empty()} for none
+   * @throws PipelineException as {@link #of(Node...)} when the union is invalid
+   */
+  public static Pipeline union(Collection<Pipeline> pipelines) {
+    List<Pipeline> all = new ArrayList<>();
+    for (Pipeline pipeline : requireArgument(pipelines, "pipelines")) {
+      all.add(requireArgument(pipeline, "pipelines"));
+    }
+    return unionOf(all);
+  }
+
+  /**
    * @return the pipeline with no nodes
    */
   public static Pipeline empty() {
@@ -241,7 +257,7 @@ public final class Pipeline {
    * @throws PipelineException when the union is invalid
    */
   public Pipeline plus(Pipeline other) {
-    return union(List.of(this, other));
+    return unionOf(List.of(this, other));
   }
 
   /**
@@ -536,7 +552,7 @@ public final class Pipeline {
    * with the same inputs and outputs is kept once (Kedro's node identity is its name, inputs and
    * outputs); two different nodes with the same name fail the duplicate-name check.
    */
-  private static Pipeline union(List<Pipeline> pipelines) {
+  private static Pipeline unionOf(List<Pipeline> pipelines) {
     List<Pipeline> nonEmpty = pipelines.stream().filter(p -> !p.nodes.isEmpty()).toList();
     if (nonEmpty.isEmpty()) {
       return EMPTY;

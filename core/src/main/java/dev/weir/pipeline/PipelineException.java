@@ -52,12 +52,26 @@ public class PipelineException extends WeirException {
                 + d
                 + "). A pipeline must be acyclic; write one of these datasets under a new name."),
     /** names: the unknown node names; detail: close names. */
-    UNKNOWN_NODE((n, d) -> "Pipeline does not contain nodes named " + q(n) + "." + d),
+    UNKNOWN_NODE(
+        (n, d) ->
+            "Pipeline does not contain nodes named "
+                + q(n)
+                + "; node names include their namespace (ns.name)."
+                + d),
     /** names: the dataset names that appear nowhere in the pipeline; detail: close names. */
-    UNKNOWN_DATASET((n, d) -> "Pipeline does not contain datasets named " + q(n) + "." + d),
+    UNKNOWN_DATASET(
+        (n, d) ->
+            "Pipeline does not contain datasets named "
+                + q(n)
+                + "; give datasets that its nodes read or write."
+                + d),
     /** names: the namespaces that hold no node; detail: close names. */
     UNKNOWN_NAMESPACE(
-        (n, d) -> "Pipeline does not contain nodes with the namespace(s) " + q(n) + "." + d),
+        (n, d) ->
+            "Pipeline does not contain nodes with the namespace(s) "
+                + q(n)
+                + "; a namespace is the part of a node name before its last dot."
+                + d),
     /** names: each filter given, as {@code option=values}. */
     EMPTY_FILTER(
         (n, d) ->

@@ -67,6 +67,42 @@ class NodeExceptionWordingTest {
             "",
             "The argument 'function' is null; give a value or leave it out."),
         Arguments.of(
+            NodeException.Kind.OUTPUT_NOT_A_LIST,
+            List.of("n", "b"),
+            "a java.lang.String",
+            "Node 'n' declares the outputs ['b'] but its function returned a java.lang.String;"
+                + " return a List or a record with one value per output, in order."),
+        Arguments.of(
+            NodeException.Kind.OUTPUT_COUNT,
+            List.of("n", "one", "two"),
+            "3",
+            "Node 'n' declares 2 outputs ['one', 'two'] but its function returned 3 values;"
+                + " return one value per output, in order."),
+        Arguments.of(
+            NodeException.Kind.OUTPUT_NOT_A_MAP,
+            List.of("n", "sum"),
+            "null",
+            "Node 'n' declares outputs by key ['sum'] but its function returned null; return a"
+                + " Map with exactly these keys."),
+        Arguments.of(
+            NodeException.Kind.OUTPUT_KEYS,
+            List.of("n", "count", "sum"),
+            "'count'",
+            "Node 'n' declares the output keys ['count', 'sum'] but its function returned the"
+                + " keys ['count']; return a Map with exactly the declared keys."),
+        Arguments.of(
+            NodeException.Kind.OUTPUT_RECORD_UNREADABLE,
+            List.of("n", "a.Split", "train"),
+            "",
+            "Node 'n' returned a a.Split whose component 'train' cannot be read; make the record"
+                + " public or return a List."),
+        Arguments.of(
+            NodeException.Kind.OUTPUT_NULL,
+            List.of("n", "b"),
+            "",
+            "Node 'n' returned null for its output 'b'; a node must return a value for every"
+                + " declared output (declare no output for a side effect)."),
+        Arguments.of(
             NodeException.Kind.MISSING_INPUT,
             List.of("n", "a"),
             "'b'",

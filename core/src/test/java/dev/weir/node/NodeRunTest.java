@@ -3,7 +3,6 @@ package dev.weir.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weir.WeirException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -148,10 +147,9 @@ class NodeRunTest {
         Node.node(Functions::pair).inputs("a").outputs("one", "two", "three").name("n").build();
 
     assertThatThrownBy(() -> node.run(Map.of("a", "x")))
-        .isInstanceOf(WeirException.class)
-        .hasMessageContaining("Node 'n' (Functions::pair)")
-        .hasMessageContaining("declares 3 outputs [one, two, three]")
-        .hasMessageContaining("returned 2 values");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> NodeTest.expect(e, NodeException.Kind.OUTPUT_COUNT, "n", "one", "two", "three"));
   }
 
   @Test
@@ -159,9 +157,12 @@ class NodeRunTest {
     Node node = Node.node(Functions::upper).inputs("a").outputs("b").name("n").build();
 
     assertThatThrownBy(() -> node.run(Map.of("a", "x")))
-        .isInstanceOf(WeirException.class)
-        .hasMessageContaining("Node 'n'")
-        .hasMessageContaining("returned a java.lang.String");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> {
+              NodeTest.expect(e, NodeException.Kind.OUTPUT_NOT_A_LIST, "n", "b");
+              assertThat(e.getMessage()).contains("returned a java.lang.String");
+            });
   }
 
   @Test
@@ -176,14 +177,16 @@ class NodeRunTest {
         Node.node(Functions::stats).inputs("rows").outputs(Map.of("sum", "s")).name("e").build();
 
     assertThatThrownBy(() -> missing.run(Map.of("rows", List.of(1))))
-        .isInstanceOf(WeirException.class)
-        .hasMessageContaining("Node 'n'")
-        .hasMessageContaining("declares the output keys [count, mean, sum]")
-        .hasMessageContaining("returned the keys [count, sum]");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> {
+              NodeTest.expect(e, NodeException.Kind.OUTPUT_KEYS, "n", "count", "mean", "sum");
+              assertThat(e.getMessage()).contains("returned the keys ['count', 'sum']");
+            });
     assertThatThrownBy(() -> extra.run(Map.of("rows", List.of(1))))
-        .isInstanceOf(WeirException.class)
-        .hasMessageContaining("Node 'e'")
-        .hasMessageContaining("returned the keys [count, sum]");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> NodeTest.expect(e, NodeException.Kind.OUTPUT_KEYS, "e", "sum"));
   }
 
   @Test
@@ -197,13 +200,13 @@ class NodeRunTest {
             .build();
 
     assertThatThrownBy(() -> single.run(Map.of("a", "x")))
-        .isInstanceOf(WeirException.class)
-        .hasMessageContaining("Node 'single'")
-        .hasMessageContaining("returned null for its output 'b'");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> NodeTest.expect(e, NodeException.Kind.OUTPUT_NULL, "single", "b"));
     assertThatThrownBy(() -> list.run(Map.of("a", "x")))
-        .isInstanceOf(WeirException.class)
-        .hasMessageContaining("Node 'list'")
-        .hasMessageContaining("returned null for its output 'c'");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> NodeTest.expect(e, NodeException.Kind.OUTPUT_NULL, "list", "c"));
   }
 
   @Test
@@ -211,9 +214,9 @@ class NodeRunTest {
     Node node = Node.node(Functions::upper).inputs("a").output("b").name("n").build();
 
     assertThatThrownBy(() -> node.run(Map.of("other", "x")))
-        .isInstanceOf(WeirException.class)
-        .hasMessageContaining("Node 'n'")
-        .hasMessageContaining("without its input 'a'");
+        .isInstanceOfSatisfying(
+            NodeException.class,
+            e -> NodeTest.expect(e, NodeException.Kind.MISSING_INPUT, "n", "a"));
   }
 
   @Test

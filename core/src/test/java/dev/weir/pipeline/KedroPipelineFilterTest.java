@@ -211,7 +211,7 @@ class KedroPipelineFilterTest {
             e -> {
               assertThat(e.names()).containsExactly(name);
               assertThat(e.getMessage())
-                  .startsWith("Pipeline does not contain nodes named '" + name + "'.")
+                  .startsWith("Pipeline does not contain nodes named '" + name + "';")
                   .containsPattern("Did you mean: [\\w.]*\\." + name + "\\b");
             });
   }

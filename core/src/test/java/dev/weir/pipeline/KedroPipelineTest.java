@@ -276,6 +276,14 @@ class KedroPipelineTest {
   }
 
   @Test
+  @DisplayName("TestPipelineOperators::test_combine_sum (Pipeline.union)")
+  void combineSumWithUnion() {
+    Pipeline p = Pipeline.union(List.of(onlyA(), onlyB(), onlyA()));
+    assertThat(names(p)).containsExactly("a", "b");
+    assertThat(Pipeline.union(List.of()).nodes()).isEmpty();
+  }
+
+  @Test
   @DisplayName("TestPipelineOperators::test_remove")
   void remove() {
     Pipeline p1 =

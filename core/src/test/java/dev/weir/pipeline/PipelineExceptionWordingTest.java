@@ -50,17 +50,20 @@ class PipelineExceptionWordingTest {
             PipelineException.Kind.UNKNOWN_NODE,
             List.of("nope"),
             " Did you mean: node?",
-            "Pipeline does not contain nodes named 'nope'. Did you mean: node?"),
+            "Pipeline does not contain nodes named 'nope'; node names include their namespace"
+                + " (ns.name). Did you mean: node?"),
         Arguments.of(
             PipelineException.Kind.UNKNOWN_DATASET,
             List.of("W", "Z"),
             "",
-            "Pipeline does not contain datasets named 'W', 'Z'."),
+            "Pipeline does not contain datasets named 'W', 'Z'; give datasets that its nodes read"
+                + " or write."),
         Arguments.of(
             PipelineException.Kind.UNKNOWN_NAMESPACE,
             List.of("d"),
             " Did you mean: ds?",
-            "Pipeline does not contain nodes with the namespace(s) 'd'. Did you mean: ds?"),
+            "Pipeline does not contain nodes with the namespace(s) 'd'; a namespace is the part of"
+                + " a node name before its last dot. Did you mean: ds?"),
         Arguments.of(
             PipelineException.Kind.EMPTY_FILTER,
             List.of("--tags=a", "--nodes=b"),

@@ -54,11 +54,7 @@ public final class CpuTimeCheck {
     }
     report(mx, "unionOf50", 400, () -> Pipeline.of(parts));
     Pipeline chain = Pipeline.of(Shapes.chain(1000, ""));
-    report(
-        mx,
-        "namespace1000",
-        400,
-        () -> Pipeline.modular(chain).namespace("ns").build());
+    report(mx, "namespace1000", 400, () -> Pipeline.modular(chain).namespace("ns").build());
   }
 
   private static void report(ThreadMXBean mx, String name, int reps, Supplier<Pipeline> work) {

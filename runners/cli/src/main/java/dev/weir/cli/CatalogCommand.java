@@ -67,7 +67,7 @@ final class CatalogCommand implements Callable<Integer> {
         return session.pipeline(
             RunOptions.defaults().withPipelines(pipelines.toArray(String[]::new)));
       }
-      return session.pipelines().values().stream().reduce(Pipeline.empty(), Pipeline::plus);
+      return Pipeline.union(session.pipelines().values());
     }
 
     static Map<String, Usage> usages(Pipeline pipeline, DataCatalog catalog) {

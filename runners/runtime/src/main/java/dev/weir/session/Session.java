@@ -187,7 +187,7 @@ public final class Session {
     }
     // Kedro's session sums the named pipelines (combined += pipelines[name]): a node in two of
     // them runs once.
-    Pipeline combined = selected.stream().reduce(Pipeline::plus).orElseThrow();
+    Pipeline combined = Pipeline.union(selected);
     return options.filter().isEmpty() ? combined : combined.filter(options.filter());
   }
 
