@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.mlflow.api.proto.Service.RunStatus;
@@ -287,7 +288,7 @@ final class TrackedRun implements MlflowTracker {
 
   private void endLocal(RunStatus status) {
     try {
-      current.endRun(ref, status, System.currentTimeMillis());
+      current.endRun(Objects.requireNonNull(ref, "run"), status, System.currentTimeMillis());
     } catch (RuntimeException e) {
       localBroken(e);
     }
@@ -309,7 +310,7 @@ final class TrackedRun implements MlflowTracker {
 
   private void sendBatches(List<Metric> m, List<KeyValue> p, List<KeyValue> t) {
     for (Batches.Batch b : Batches.split(m, p, t)) {
-      current.logBatch(ref, b.metrics(), b.params(), b.tags());
+      current.logBatch(Objects.requireNonNull(ref, "run"), b.metrics(), b.params(), b.tags());
     }
   }
 
@@ -376,7 +377,7 @@ final class TrackedRun implements MlflowTracker {
               : "Everything was recorded in the local MLflow store instead: "
                   + where
                   + " (see it with: mlflow ui --backend-store-uri "
-                  + Path.of(where).getParent().getParent()
+                  + Objects.requireNonNull(Path.of(where).getParent(), where).getParent()
                   + ").");
     } else if (localFailure != null) {
       LOG.warn(
