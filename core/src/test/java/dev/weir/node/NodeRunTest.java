@@ -186,7 +186,9 @@ class NodeRunTest {
         .hasMessageContaining("returned the keys [count, sum]");
   }
 
+  // Returns null on purpose: the runtime guard for callers NullAway does not check.
   @Test
+  @SuppressWarnings("NullAway")
   void nullForADeclaredOutputIsAnError() {
     Node single = Node.node((String a) -> null).inputs("a").output("b").name("single").build();
     Node list =

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -127,8 +128,7 @@ class SpaceflightsEndToEndTest {
       String[] line = Files.readAllLines(file).get(0).split(" ");
       assertThat(Double.parseDouble(line[1])).isEqualTo(metrics.get("r2_score"));
       Path chart =
-          file.getParent()
-              .getParent()
+          Objects.requireNonNull(Objects.requireNonNull(file.getParent()).getParent())
               .resolve("artifacts/charts/shuttle_passenger_capacity_plot.png");
       assertThat(chart).exists();
       assertThat(Arrays.copyOf(Files.readAllBytes(chart), 8)).isEqualTo(PNG_SIGNATURE);
@@ -180,7 +180,10 @@ class SpaceflightsEndToEndTest {
   @Test
   void shuttlePricesByTypeMatchTheDataFrameComputationForTheConfiguredRating() throws IOException {
     double minRating =
-        ((Number) parameters("parameters_reporting.yml", "price_report").get("min_company_rating"))
+        ((Number)
+                Objects.requireNonNull(
+                    parameters("parameters_reporting.yml", "price_report")
+                        .get("min_company_rating")))
             .doubleValue();
     Dataset<Row> expected =
         spark()
@@ -237,14 +240,15 @@ class SpaceflightsEndToEndTest {
   @SuppressWarnings("unchecked")
   private static List<String> modelFeatures() throws IOException {
     return (List<String>)
-        parameters("parameters_data_science.yml", "model_options").get("features");
+        Objects.requireNonNull(
+            parameters("parameters_data_science.yml", "model_options").get("features"));
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parameters(String file, String key) throws IOException {
     try (InputStream in = Files.newInputStream(project.resolve("conf/base").resolve(file))) {
       Map<String, Object> all = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-      return (Map<String, Object>) all.get(key);
+      return (Map<String, Object>) Objects.requireNonNull(all.get(key), key);
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -346,7 +347,7 @@ class MlflowServerRunTest {
     run("experiment: spaceflights\n", false, RunOptions.defaults());
     assertThat(server.requests).isEmpty();
     Path runDir = onlyLocalRun();
-    assertThat(Files.readString(runDir.getParent().resolve("meta.yaml")))
+    assertThat(Files.readString(Objects.requireNonNull(runDir.getParent()).resolve("meta.yaml")))
         .contains("name: spaceflights\n");
     assertThat(Files.readString(runDir.resolve("metrics/mae"))).matches("\\d+ 1234\\.5 0\n");
     assertThat(Files.readString(runDir.resolve("tags/mlflow.source.type"))).isEqualTo("LOCAL");
