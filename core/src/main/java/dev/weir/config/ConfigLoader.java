@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -173,7 +174,8 @@ public final class ConfigLoader {
       sources.putAll(envSources);
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> frozen = (Map<String, Object>) SafeYaml.freeze(merged);
+    Map<String, Object> frozen =
+        (Map<String, Object>) Objects.requireNonNull(SafeYaml.freeze(merged), "frozen config");
     cache.put(kind, frozen);
     sourcesCache.put(kind, Map.copyOf(sources));
     return frozen;
@@ -300,7 +302,10 @@ public final class ConfigLoader {
      */
     @SuppressWarnings("unchecked")
     public Builder runtimeParams(Map<String, Object> params) {
-      this.runtimeParams = (Map<String, Object>) SafeYaml.freeze(SafeYaml.normalize(params));
+      this.runtimeParams =
+          (Map<String, Object>)
+              Objects.requireNonNull(
+                  SafeYaml.freeze(SafeYaml.normalize(params)), "frozen runtime params");
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.weir.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Parses {@code --params} values as Kedro does (kedro/framework/cli/utils.py {@code
@@ -48,7 +49,8 @@ public final class RuntimeParams {
       put(root, key, value == null ? "" : value, pair.trim());
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> frozen = (Map<String, Object>) SafeYaml.freeze(root);
+    Map<String, Object> frozen =
+        (Map<String, Object>) Objects.requireNonNull(SafeYaml.freeze(root), "frozen params");
     return frozen;
   }
 

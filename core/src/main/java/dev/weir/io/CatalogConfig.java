@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -139,7 +140,9 @@ final class CatalogConfig {
     DatasetPattern p = pattern.get();
     Map<String, String> values = p.match(name).orElseThrow();
     Map<String, Object> filled =
-        (Map<String, Object>) p.fill(patternEntries.get(p.pattern()), values, name);
+        (Map<String, Object>)
+            Objects.requireNonNull(
+                p.fill(patternEntries.get(p.pattern()), values, name), "pattern entry");
     String source = sources.get(p.pattern());
     return Optional.of(
         toSpec(

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -363,7 +364,8 @@ public final class DataCatalog {
    */
   @SuppressWarnings("unchecked")
   public synchronized void addParameters(Map<String, Object> parameters) {
-    Map<String, Object> frozen = (Map<String, Object>) Frozen.copy(parameters);
+    Map<String, Object> frozen =
+        (Map<String, Object>) Objects.requireNonNull(Frozen.copy(parameters), "parameters");
     Map<String, Object> feed = new LinkedHashMap<>();
     feed.put(PARAMETERS, frozen);
     flatten(PARAMS_PREFIX, frozen, feed);

@@ -113,7 +113,7 @@ final class GraphIndex {
         for (String input : nodes.get(i).inputs()) {
           String dataset = Transcoding.strip(input);
           int[] list = lists.get(dataset);
-          int size = list == null ? 0 : sizes.get(dataset);
+          int size = list == null ? 0 : sizes.getOrDefault(dataset, 0);
           if (list == null) {
             list = new int[2];
             lists.put(dataset, list);
@@ -127,7 +127,7 @@ final class GraphIndex {
           sizes.put(dataset, size + 1);
         }
       }
-      lists.replaceAll((dataset, list) -> Arrays.copyOf(list, sizes.get(dataset)));
+      lists.replaceAll((dataset, list) -> Arrays.copyOf(list, sizes.getOrDefault(dataset, 0)));
       found = lists;
       consumers = found;
     }

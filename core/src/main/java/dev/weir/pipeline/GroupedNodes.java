@@ -51,7 +51,7 @@ public record GroupedNodes(String name, Type type, List<String> nodes, List<Stri
       types.putIfAbsent(
           group, byNamespace && node.namespace() != null ? Type.NAMESPACE : Type.NODES);
       Set<String> before = parents.computeIfAbsent(group, g -> new LinkedHashSet<>());
-      for (Node parent : dependencies.get(node)) {
+      for (Node parent : dependencies.getOrDefault(node, Set.of())) {
         String parentGroup = group(parent, byNamespace);
         if (!parentGroup.equals(group)) {
           before.add(parentGroup);
@@ -62,7 +62,11 @@ public record GroupedNodes(String name, Type type, List<String> nodes, List<Stri
     members.forEach(
         (group, names) ->
             groups.add(
-                new GroupedNodes(group, types.get(group), names, List.copyOf(parents.get(group)))));
+                new GroupedNodes(
+                    group,
+                    types.getOrDefault(group, Type.NODES),
+                    names,
+                    List.copyOf(parents.getOrDefault(group, Set.of())))));
     return List.copyOf(groups);
   }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -43,7 +44,10 @@ final class Layering {
       if (rank == null && currentSize > 1) {
         rank = ranks(index);
       }
-      int[] layer = currentSize == 1 ? new int[] {current[0]} : sorted(current, currentSize, rank);
+      int[] layer =
+          currentSize == 1
+              ? new int[] {current[0]}
+              : sorted(current, currentSize, Objects.requireNonNull(rank, "rank"));
       layers.add(layer);
       done += layer.length;
       int nextSize = 0;

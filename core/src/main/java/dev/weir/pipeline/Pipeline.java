@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -180,7 +181,8 @@ public final class Pipeline {
       Map<Node, Set<Node>> map = new LinkedHashMap<>();
       for (Node node : nodes) {
         Set<Node> parents = new LinkedHashSet<>();
-        for (int p : index.parents[index.byName.get(node.name())]) {
+        for (int p :
+            index.parents[Objects.requireNonNull(index.byName.get(node.name()), "indexed")]) {
           parents.add(index.nodes.get(p));
         }
         map.put(node, Collections.unmodifiableSet(parents));

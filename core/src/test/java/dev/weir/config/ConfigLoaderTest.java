@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +26,7 @@ class ConfigLoaderTest {
     Files.writeString(file, yaml);
   }
 
-  private ConfigLoader loader(String env) {
+  private ConfigLoader loader(@Nullable String env) {
     return ConfigLoader.builder(conf)
         .env(env)
         .environmentVariables(Map.of("DB_PASSWORD", "s3cret")::get)
@@ -274,7 +276,9 @@ class ConfigLoaderTest {
     assertThat(loader.get("parameters")).isSameAs(params);
     assertThatThrownBy(() -> params.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
     @SuppressWarnings("unchecked")
-    List<Object> list = (List<Object>) ((Map<String, Object>) params.get("a")).get("b");
+    Map<String, Object> a = (Map<String, Object>) Objects.requireNonNull(params.get("a"));
+    @SuppressWarnings("unchecked")
+    List<Object> list = (List<Object>) Objects.requireNonNull(a.get("b"));
     assertThatThrownBy(() -> list.add(2)).isInstanceOf(UnsupportedOperationException.class);
   }
 

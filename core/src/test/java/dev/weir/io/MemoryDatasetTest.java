@@ -35,7 +35,9 @@ class MemoryDatasetTest {
     assertThat(maps.load()).containsOnlyKeys("a");
   }
 
+  // save(null) on purpose: the runtime guard for callers NullAway does not check.
   @Test
+  @SuppressWarnings("NullAway")
   void loadBeforeSaveAndNullSaveAreErrors() {
     MemoryDataset<String> ds = new MemoryDataset<>();
     assertThat(ds.exists()).isFalse();

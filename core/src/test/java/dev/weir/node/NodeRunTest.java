@@ -189,7 +189,9 @@ class NodeRunTest {
             e -> NodeTest.expect(e, NodeException.Kind.OUTPUT_KEYS, "e", "sum"));
   }
 
+  // Returns null on purpose: the runtime guard for callers NullAway does not check.
   @Test
+  @SuppressWarnings("NullAway")
   void nullForADeclaredOutputIsAnError() {
     Node single = Node.node((String a) -> null).inputs("a").output("b").name("single").build();
     Node list =

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -67,8 +68,8 @@ class ParameterBinderTest {
     }
   }
 
-  private static Object bind(Object value, Type target) {
-    return ParameterBinder.bind("params:model_options", value, target);
+  private static Object bind(@Nullable Object value, Type target) {
+    return Objects.requireNonNull(ParameterBinder.bind("params:model_options", value, target));
   }
 
   private static Type typeOf(String method) throws NoSuchMethodException {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.poi.ss.usermodel.Cell;
@@ -84,11 +85,13 @@ record RawSpaceflightsData(
   /** The model input table's columns: shuttles' ({@code id} renamed), kept reviews', companies'. */
   Set<String> expectedModelInputColumns() {
     Set<String> expected = new TreeSet<>();
-    columns.get("shuttles.xlsx").forEach(c -> expected.add(c.equals("id") ? "shuttle_id" : c));
-    columns.get("reviews.csv").stream()
+    Objects.requireNonNull(columns.get("shuttles.xlsx"))
+        .forEach(c -> expected.add(c.equals("id") ? "shuttle_id" : c));
+    Objects.requireNonNull(columns.get("reviews.csv")).stream()
         .filter(c -> !DROPPED_REVIEW_COLUMNS.contains(c))
         .forEach(expected::add);
-    columns.get("companies.csv").forEach(c -> expected.add(c.equals("id") ? "company_id" : c));
+    Objects.requireNonNull(columns.get("companies.csv"))
+        .forEach(c -> expected.add(c.equals("id") ? "company_id" : c));
     return expected;
   }
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -194,7 +195,10 @@ class SpaceflightsEndToEndTest {
   @Test
   void shuttlePricesByTypeMatchTheDataFrameComputationForTheConfiguredRating() throws IOException {
     double minRating =
-        ((Number) parameters("parameters_reporting.yml", "price_report").get("min_company_rating"))
+        ((Number)
+                Objects.requireNonNull(
+                    parameters("parameters_reporting.yml", "price_report")
+                        .get("min_company_rating")))
             .doubleValue();
     Dataset<Row> expected =
         spark()
@@ -251,14 +255,15 @@ class SpaceflightsEndToEndTest {
   @SuppressWarnings("unchecked")
   private static List<String> modelFeatures() throws IOException {
     return (List<String>)
-        parameters("parameters_data_science.yml", "model_options").get("features");
+        Objects.requireNonNull(
+            parameters("parameters_data_science.yml", "model_options").get("features"));
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parameters(String file, String key) throws IOException {
     try (InputStream in = Files.newInputStream(project.resolve("conf/base").resolve(file))) {
       Map<String, Object> all = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-      return (Map<String, Object>) all.get(key);
+      return (Map<String, Object>) Objects.requireNonNull(all.get(key), key);
     }
   }
 

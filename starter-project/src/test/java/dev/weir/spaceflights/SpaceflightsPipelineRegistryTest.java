@@ -7,6 +7,7 @@ import dev.weir.pipeline.Pipeline;
 import dev.weir.pipeline.PipelineRegistry;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -24,15 +25,15 @@ class SpaceflightsPipelineRegistryTest {
   void registersTheThreePipelinesAndTheDefault() {
     assertThat(pipelines)
         .containsOnlyKeys("data_processing", "data_science", "reporting", "__default__");
-    assertThat(names(pipelines.get("data_processing")))
+    assertThat(names(pipeline("data_processing")))
         .containsExactlyInAnyOrder(
             "preprocess_companies_node",
             "preprocess_shuttles_node",
             "preprocess_reviews_node",
             "create_model_input_table_node");
-    assertThat(names(pipelines.get("data_science")))
+    assertThat(names(pipeline("data_science")))
         .containsExactly("split_data_node", "train_model_node", "evaluate_model_node");
-    assertThat(names(pipelines.get("reporting")))
+    assertThat(names(pipeline("reporting")))
         .containsExactlyInAnyOrder(
             "compare_passenger_capacity_node",
             "plot_passenger_capacity_node",
@@ -41,15 +42,14 @@ class SpaceflightsPipelineRegistryTest {
 
   @Test
   void defaultRunsAllThreeWithOnlyRawDataAndParametersAsFreeInputs() {
-    Pipeline all = pipelines.get("__default__");
+    Pipeline all = pipeline("__default__");
 
     assertThat(names(all))
         .containsExactlyInAnyOrderElementsOf(
             names(
-                pipelines
-                    .get("data_processing")
-                    .plus(pipelines.get("data_science"))
-                    .plus(pipelines.get("reporting"))));
+                pipeline("data_processing")
+                    .plus(pipeline("data_science"))
+                    .plus(pipeline("reporting"))));
     assertThat(all.inputs())
         .containsExactlyInAnyOrder(
             "companies",
@@ -64,6 +64,10 @@ class SpaceflightsPipelineRegistryTest {
             "model_metrics",
             "shuttle_passenger_capacity_plot",
             "shuttle_prices_by_type");
+  }
+
+  private Pipeline pipeline(String name) {
+    return Objects.requireNonNull(pipelines.get(name), name);
   }
 
   private static List<String> names(Pipeline pipeline) {

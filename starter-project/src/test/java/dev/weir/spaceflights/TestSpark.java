@@ -11,6 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one Spark session of this module's test JVM: {@code local[2]}, Delta configured, UI off, two
@@ -18,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
  * JVM exits.
  */
 public final class TestSpark {
-  private static volatile SparkSession session;
+  private static volatile @Nullable SparkSession session;
 
   private TestSpark() {}
 

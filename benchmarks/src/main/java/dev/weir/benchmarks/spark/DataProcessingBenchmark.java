@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -227,7 +228,7 @@ public class DataProcessingBenchmark {
 
   private void weirRunner() {
     Session session = Session.builder().projectPath(weirRunnerProject).sparkSession(spark).build();
-    Pipeline pipeline = session.pipelines().get(PIPELINE);
+    Pipeline pipeline = Objects.requireNonNull(session.pipelines().get(PIPELINE), PIPELINE);
     new SequentialRunner()
         .run(pipeline, session.catalog(null, Map.of()), HookManager.empty(), "bench");
   }

@@ -68,7 +68,9 @@ public final class Specs {
               }
             });
     try {
-      return type.cast(ParameterBinder.bind(spec.name(), picked, type));
+      // A map always binds to a record, never to null.
+      return type.cast(
+          java.util.Objects.requireNonNull(ParameterBinder.bind(spec.name(), picked, type)));
     } catch (ParameterBindingException e) {
       throw new DatasetException(where(spec) + ": " + e.getMessage(), e);
     }

@@ -95,7 +95,7 @@ final class CatalogCommand implements Callable<Integer> {
             new Usage(
                 name,
                 configured ? catalog.typeName(name) : "MemoryDataset",
-                readers.get(name),
+                readers.getOrDefault(name, List.of()),
                 writers.get(name),
                 !configured || catalog.isMemory(name),
                 pattern));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,8 +42,8 @@ final class PipelineCommand implements java.util.concurrent.Callable<Integer> {
     protected int execute() {
       Map<String, Pipeline> pipelines = common.sessionBuilder().build().pipelines();
       PrintWriter out = out();
-      for (String name : new TreeSet<>(pipelines.keySet())) {
-        out.println(name + " (" + pipelines.get(name).nodes().size() + " nodes)");
+      for (Map.Entry<String, Pipeline> e : new TreeMap<>(pipelines).entrySet()) {
+        out.println(e.getKey() + " (" + e.getValue().nodes().size() + " nodes)");
       }
       out.flush();
       return ExitCodes.OK;

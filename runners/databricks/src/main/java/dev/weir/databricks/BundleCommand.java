@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -178,7 +179,7 @@ public final class BundleCommand implements Callable<Integer> {
 
     Map<String, Map<String, Object>> files = new LinkedHashMap<>();
     for (String pipelineName : selected(registered)) {
-      Pipeline pipeline = registered.get(pipelineName);
+      Pipeline pipeline = Objects.requireNonNull(registered.get(pipelineName), pipelineName);
       String jobKey = jobKey(name, pipelineName);
       List<TaskGroup> groups =
           TaskGroups.group(

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -127,7 +128,7 @@ public final class JobOverrides {
 
   @SuppressWarnings("unchecked")
   private static List<Object> mergeList(List<Object> base, List<Object> override, String listKey) {
-    String idKey = LIST_KEYS.get(listKey);
+    String idKey = Objects.requireNonNull(LIST_KEYS.get(listKey), listKey);
     Map<String, Object> defaults = Map.of();
     Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
     for (Object item : override) {

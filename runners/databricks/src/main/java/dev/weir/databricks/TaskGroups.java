@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -69,7 +70,11 @@ public final class TaskGroups {
     List<String> order = topologicalOrder(nodesOfTask.keySet(), dependsOn);
     List<TaskGroup> groups = new ArrayList<>();
     for (String key : order) {
-      groups.add(new TaskGroup(key, nodesOfTask.get(key), List.copyOf(dependsOn.get(key))));
+      groups.add(
+          new TaskGroup(
+              key,
+              Objects.requireNonNull(nodesOfTask.get(key), key),
+              List.copyOf(dependsOn.get(key))));
     }
     return List.copyOf(groups);
   }
@@ -98,7 +103,7 @@ public final class TaskGroups {
         if (from == null) {
           continue;
         }
-        String fromTask = taskOfNode.get(from.name());
+        String fromTask = Objects.requireNonNull(taskOfNode.get(from.name()), from.name());
         if (fromTask.equals(task)) {
           continue;
         }
@@ -118,7 +123,7 @@ public final class TaskGroups {
                   + " dataset (Delta, Parquet, a table), or use a coarser --group-by (namespace or"
                   + " pipeline).");
         }
-        dependsOn.get(task).add(fromTask);
+        Objects.requireNonNull(dependsOn.get(task), task).add(fromTask);
       }
     }
     return dependsOn;
@@ -129,7 +134,7 @@ public final class TaskGroups {
     Map<String, Integer> waiting = new LinkedHashMap<>();
     Map<String, List<String>> dependents = new HashMap<>();
     for (String key : keys) {
-      waiting.put(key, deps.get(key).size());
+      waiting.put(key, Objects.requireNonNull(deps.get(key), key).size());
       for (String dep : deps.get(key)) {
         dependents.computeIfAbsent(dep, d -> new ArrayList<>()).add(key);
       }

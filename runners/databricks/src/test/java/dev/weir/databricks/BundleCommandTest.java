@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +92,9 @@ class BundleCommandTest {
     assertThat(bundle("--target", "prod", "--group-by", "pipeline")).as(err.toString()).isZero();
 
     @SuppressWarnings("unchecked")
-    var clusters = (List<Map<String, Object>>) job("tiny_reporting").get("job_clusters");
+    var clusters =
+        (List<Map<String, Object>>)
+            Objects.requireNonNull(job("tiny_reporting").get("job_clusters"));
     assertThat(at(clusters.get(0), "new_cluster", "num_workers")).isEqualTo(8);
     assertThat(at(clusters.get(0), "new_cluster", "spark_version")).isEqualTo("18.0.x-scala2.13");
   }
@@ -126,7 +130,11 @@ class BundleCommandTest {
     // tiny_reporting's own override adds a job cluster, which no serverless task uses: dropped.
     assertThat(bundle("--target", "prod", "--group-by", "pipeline", "--serverless")).isZero();
     assertThat(job("tiny_reporting")).doesNotContainKey("job_clusters");
-    assertThat(at(((List<?>) job.get("environments")).get(0), "spec", "java_dependencies"))
+    assertThat(
+            at(
+                ((List<?>) Objects.requireNonNull(job.get("environments"))).get(0),
+                "spec",
+                "java_dependencies"))
         .isEqualTo(List.of("../target/tiny-1.0-job.jar"));
     assertThat(BundleStructure.tasks(job))
         .allSatisfy(t -> assertThat(t).containsEntry("environment_key", "default"));
@@ -147,7 +155,8 @@ class BundleCommandTest {
   private Map<String, Object> job(String key) throws IOException {
     Map<String, Object> file = load(project.resolve("resources/" + key + ".job.yml"));
     @SuppressWarnings("unchecked")
-    Map<String, Object> job = (Map<String, Object>) at(file, "resources", "jobs", key);
+    Map<String, Object> job =
+        (Map<String, Object>) Objects.requireNonNull(at(file, "resources", "jobs", key), key);
     return job;
   }
 
@@ -155,10 +164,10 @@ class BundleCommandTest {
     return SafeYaml.newYaml().load(Files.readString(file));
   }
 
-  private static Object at(Object root, String... keys) {
+  private static @Nullable Object at(Object root, String... keys) {
     Object current = root;
     for (String key : keys) {
-      current = ((Map<?, ?>) current).get(key);
+      current = ((Map<?, ?>) Objects.requireNonNull(current, key)).get(key);
     }
     return current;
   }

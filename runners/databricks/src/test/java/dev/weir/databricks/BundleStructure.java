@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** Structural checks of a generated job: unique task keys, known dependencies, no cycle. */
@@ -15,7 +16,7 @@ final class BundleStructure {
 
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> tasks(Map<String, Object> job) {
-    return (List<Map<String, Object>>) job.get("tasks");
+    return (List<Map<String, Object>>) Objects.requireNonNull(job.get("tasks"), "tasks");
   }
 
   @SuppressWarnings("unchecked")

@@ -34,7 +34,11 @@ class SubmitCommandTest {
   @TempDir Path dir;
 
   private Path jar;
+
+  // Started by submit(...) or by the test itself before any use; closed after each test.
+  @SuppressWarnings("NullAway.Init")
   private FakeDatabricks databricks;
+
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 

@@ -137,7 +137,7 @@ final class SqliteStore implements TrackingStore {
           for (Metric m : metrics) {
             SqliteMetrics.insert(c, run.runId(), m);
           }
-          return null;
+          return Boolean.TRUE; // Work must return a value; nothing reads it
         });
   }
 
@@ -169,7 +169,7 @@ final class SqliteStore implements TrackingStore {
             ps.setString(3, run.runId());
             ps.executeUpdate();
           }
-          return null;
+          return Boolean.TRUE; // Work must return a value; nothing reads it
         });
   }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.mlflow.api.proto.Service.RunStatus;
@@ -304,7 +305,7 @@ final class TrackedRun implements MlflowTracker {
 
   private void endLocal(RunStatus status) {
     try {
-      current.endRun(ref, status, System.currentTimeMillis());
+      current.endRun(Objects.requireNonNull(ref, "run"), status, System.currentTimeMillis());
     } catch (RuntimeException e) {
       localBroken(e);
     }
@@ -335,7 +336,7 @@ final class TrackedRun implements MlflowTracker {
 
   private void sendBatches(List<Metric> m, List<KeyValue> p, List<KeyValue> t) {
     for (Batches.Batch b : Batches.split(m, p, t)) {
-      current.logBatch(ref, b.metrics(), b.params(), b.tags());
+      current.logBatch(Objects.requireNonNull(ref, "run"), b.metrics(), b.params(), b.tags());
     }
   }
 
@@ -350,7 +351,7 @@ final class TrackedRun implements MlflowTracker {
     serverFailure =
         e instanceof TrackingFailure f
             ? f
-            : new TrackingFailure("call the server", e.getMessage(), e);
+            : new TrackingFailure("call the server", String.valueOf(e.getMessage()), e);
     // The server's run is ended at the end unless the server stopped answering (a timeout).
     endServerRun = serverRun != null && !timedOut(e);
     pending.clear();

@@ -1,5 +1,6 @@
 package dev.weir.mlflow;
 
+import org.jspecify.annotations.Nullable;
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ final class WeirProcess {
   static final String PID_TAG = "weir.pid";
   static final String START_TAG = "weir.process_start";
 
-  private static volatile String host;
+  private static volatile @Nullable String host;
 
   private WeirProcess() {}
 

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -199,7 +200,11 @@ final class MlflowTestServer implements AutoCloseable {
         send(
             ex,
             e.status,
-            "{\"error_code\":\"" + e.code + "\",\"message\":" + quote(e.getMessage()) + "}");
+            "{\"error_code\":\""
+                + e.code
+                + "\",\"message\":"
+                + quote(Objects.requireNonNull(e.getMessage()))
+                + "}");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,7 +38,7 @@ final class NodeGraph {
       int[] p = new int[deps.size()];
       int k = 0;
       for (Node parent : deps) {
-        int pi = index.get(parent.name());
+        int pi = Objects.requireNonNull(index.get(parent.name()), parent.name());
         p[k++] = pi;
         childLists.get(pi).add(i);
       }
@@ -54,7 +55,7 @@ final class NodeGraph {
   }
 
   int indexOf(Node node) {
-    return index.get(node.name());
+    return Objects.requireNonNull(index.get(node.name()), node.name());
   }
 
   /** The dataset name without its transcoding suffix: {@code x@spark} is {@code x}. */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,7 +158,7 @@ public final class RunState {
     }
     hooks.afterNodeRun(new NodeCompletedEvent(node, catalog, inputs, outputs, isAsync, runId));
     for (String name : node.outputs()) {
-      Object data = outputs.get(name);
+      Object data = Objects.requireNonNull(outputs.get(name), name);
       hooks.beforeDatasetSaved(new DatasetSaveEvent(name, data, node));
       if (catalog.isMemory(name)) {
         memoryPolicy.beforeMemorySave(name, data, consumers.getOrDefault(name, 0));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a {@code .sql} file into a SQL node. The node is declared in {@code -- weir:} comment lines
@@ -108,7 +109,7 @@ final class SqlFiles {
     return node.build();
   }
 
-  private static List<String> list(String value) {
+  private static List<String> list(@Nullable String value) {
     if (value == null || value.isBlank()) {
       return List.of();
     }

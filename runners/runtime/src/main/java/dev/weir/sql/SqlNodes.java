@@ -6,6 +6,7 @@ import dev.weir.pipeline.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -189,7 +190,11 @@ public final class SqlNodes {
     try {
       expected = SqlSchemas.declared(catalog, output);
     } catch (SqlNodeException e) {
-      out.add(new SqlProblem(node.name(), fn.source().location(), e.getMessage()));
+      out.add(
+          new SqlProblem(
+              node.name(),
+              fn.source().location(),
+              Objects.requireNonNullElse(e.getMessage(), e.toString())));
       return;
     }
     if (expected.isEmpty()) {

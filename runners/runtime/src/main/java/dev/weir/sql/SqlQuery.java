@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -133,7 +134,7 @@ final class SqlQuery {
     int line = e.start().line().isDefined() ? (Integer) e.start().line().get() : 1;
     int column =
         e.start().startPosition().isDefined() ? (Integer) e.start().startPosition().get() : 0;
-    String message = e.getMessage().strip();
+    String message = Objects.requireNonNullElse(e.getMessage(), e.toString()).strip();
     int newline = message.indexOf('\n');
     if (newline > 0) {
       message = message.substring(0, newline);

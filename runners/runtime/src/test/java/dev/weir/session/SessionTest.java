@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,7 +73,11 @@ class SessionTest {
     assertThat(result.nodeSeconds()).containsOnlyKeys("clean", "summarize", "reports.report");
     assertThat(result.nodeSeconds().values()).allSatisfy(s -> assertThat(s).isNotNegative());
     assertThat(result.savedOutputs()).containsOnlyKeys("summary", "final_report");
-    assertThat(result.savedOutputs().get("final_report").get("filepath").toString())
+    assertThat(
+            Objects.requireNonNull(
+                    Objects.requireNonNull(result.savedOutputs().get("final_report"))
+                        .get("filepath"))
+                .toString())
         .endsWith("final_report.txt");
     assertThat(result.error()).isNull();
   }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -321,7 +322,8 @@ abstract class SqlNodeContract {
                 () -> {
                   List<Long> counts = new ArrayList<>();
                   for (int i = 0; i < 8; i++) {
-                    Object out = node.run(Map.of("companies", input)).get("n");
+                    Object out =
+                        Objects.requireNonNull(node.run(Map.of("companies", input)).get("n"));
                     counts.add(
                         ((org.apache.spark.sql.Dataset<?>) out).first() instanceof Row r
                             ? r.getLong(0)

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +78,8 @@ class SqlPipelinesTest {
     }
   }
 
-  private static void put(JarOutputStream out, String name, String text) throws IOException {
+  private static void put(JarOutputStream out, String name, @Nullable String text)
+      throws IOException {
     out.putNextEntry(new JarEntry(name));
     if (text != null) {
       out.write(text.getBytes(StandardCharsets.UTF_8));

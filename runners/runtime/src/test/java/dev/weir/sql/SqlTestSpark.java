@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connect.service.SparkConnectService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SQL-node tests' sessions: the module's shared classic session ({@link TestSpark}) and a Spark
@@ -15,7 +16,7 @@ import org.apache.spark.sql.connect.service.SparkConnectService;
  * need a setting in the shared session's start-up).
  */
 final class SqlTestSpark {
-  private static SparkSession connect;
+  private static @Nullable SparkSession connect;
 
   private SqlTestSpark() {}
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +33,7 @@ class SqlValidationTest {
         DatasetTypeRegistry.loadInstalled());
   }
 
-  private static Map<String, Object> sparkEntry(String file, String schema) {
+  private static Map<String, Object> sparkEntry(String file, @Nullable String schema) {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("type", "spark.SparkDataset");
     entry.put("filepath", "data/" + file + ".parquet");

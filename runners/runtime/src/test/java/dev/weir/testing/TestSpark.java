@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The test JVM's one Spark session: {@code local[2]}, UI off and Delta configured through {@link
@@ -13,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
  * module that started one first. Every call makes it the JVM's active and default session again.
  */
 public final class TestSpark {
-  private static SparkSession session;
+  private static @Nullable SparkSession session;
 
   private TestSpark() {}
 

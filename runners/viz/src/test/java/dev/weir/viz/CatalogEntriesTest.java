@@ -6,6 +6,7 @@ import dev.weir.io.DatasetSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,7 +64,8 @@ class CatalogEntriesTest {
         .containsEntry("filepath", "abfss://c@acct.dfs.core.windows.net/orders");
     @SuppressWarnings("unchecked")
     Map<String, Object> options =
-        (Map<String, Object>) ((Map<String, Object>) visible.get("save_args")).get("options");
+        (Map<String, Object>)
+            ((Map<String, Object>) Objects.requireNonNull(visible.get("save_args"))).get("options");
     assertThat(options)
         .containsEntry("fs.azure.account.key", CatalogEntries.REDACTED)
         .containsEntry("mode", "x")

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the run record shows must be what was written, without another pass over the data.
  */
 class DeltaRowCountsTest {
-  private static SparkSession spark;
+  private SparkSession spark;
   @TempDir Path project;
 
   @BeforeEach

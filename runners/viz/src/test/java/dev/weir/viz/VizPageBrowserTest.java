@@ -13,10 +13,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -353,7 +355,7 @@ class VizPageBrowserTest {
         By.cssSelector("#namespaces button[title='Collapse or expand " + ns + "']"));
   }
 
-  private static Object js(String script, Object... args) {
+  private static @Nullable Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
@@ -364,24 +366,29 @@ class VizPageBrowserTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<String> drawnNames(String selector) {
+  private static @Nullable List<String> drawnNames(String selector) {
     return (List<String>) js("return cy.nodes(arguments[0]).map(n => n.data('name'));", selector);
   }
 
-  private static String label(String id) {
+  private static @Nullable String label(String id) {
     return (String) js("return cy.getElementById(arguments[0]).data('label');", id);
   }
 
   private static boolean hasClass(String id, String cls) {
-    return (Boolean) js("return cy.getElementById(arguments[0]).hasClass(arguments[1]);", id, cls);
+    return Boolean.TRUE.equals(
+        js("return cy.getElementById(arguments[0]).hasClass(arguments[1]);", id, cls));
   }
 
-  private static String parentOf(String id) {
+  private static @Nullable String parentOf(String id) {
     return (String) js("return cy.getElementById(arguments[0]).parent().id();", id);
   }
 
-  private static String borderColour(String id) {
+  private static @Nullable String borderColour(String id) {
     return (String) js("return cy.getElementById(arguments[0]).style('border-color');", id);
+  }
+
+  private static double number(Map<String, Number> values, String key) {
+    return Objects.requireNonNull(values.get(key), key).doubleValue();
   }
 
   /** A real mouse click at the element's rendered position on the canvas. */
@@ -389,14 +396,15 @@ class VizPageBrowserTest {
     @SuppressWarnings("unchecked")
     Map<String, Number> pos =
         (Map<String, Number>)
-            js(
-                "const n = cy.getElementById(arguments[0]); const p = n.renderedPosition();"
-                    + " return {x: p.x, y: p.y, w: cy.width(), h: cy.height()};",
-                id);
+            Objects.requireNonNull(
+                js(
+                    "const n = cy.getElementById(arguments[0]); const p = n.renderedPosition();"
+                        + " return {x: p.x, y: p.y, w: cy.width(), h: cy.height()};",
+                    id));
     WebElement canvas = driver.findElement(By.id("cy"));
     // Selenium 4 offsets are from the element's centre.
-    int dx = (int) Math.round(pos.get("x").doubleValue() - pos.get("w").doubleValue() / 2);
-    int dy = (int) Math.round(pos.get("y").doubleValue() - pos.get("h").doubleValue() / 2);
+    int dx = (int) Math.round(number(pos, "x") - number(pos, "w") / 2);
+    int dy = (int) Math.round(number(pos, "y") - number(pos, "h") / 2);
     new Actions(driver).moveToElement(canvas, dx, dy).click().perform();
     String name = id.substring(id.indexOf(':') + 1);
     new WebDriverWait(driver, Duration.ofSeconds(10))

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -67,7 +68,8 @@ public final class ExcelDataset implements Dataset<org.apache.spark.sql.Dataset<
     this.sheet = load.getOrDefault("sheet_name", 0);
     Object h = load.containsKey("header") ? load.get("header") : 0;
     try {
-      this.header = h == null ? null : Math.toIntExact(Specs.asLong(h));
+      this.header =
+          h == null ? null : Math.toIntExact(Objects.requireNonNull(Specs.asLong(h), "header"));
     } catch (NumberFormatException e) {
       throw new DatasetException(
           Specs.where(spec) + ": load_args.header must be a row index (0-based) or null.", e);
@@ -147,7 +149,7 @@ public final class ExcelDataset implements Dataset<org.apache.spark.sql.Dataset<
   private org.apache.spark.sql.Dataset<Row> cast(
       org.apache.spark.sql.Dataset<Row> df, StructType inferred) {
     Map<String, StructField> wanted = new LinkedHashMap<>();
-    for (StructField f : castTo.fields()) {
+    for (StructField f : Objects.requireNonNull(castTo, "castTo").fields()) {
       wanted.put(f.name(), f);
     }
     List<Column> columns = new ArrayList<>();

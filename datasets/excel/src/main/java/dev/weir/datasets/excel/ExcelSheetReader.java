@@ -154,7 +154,7 @@ final class ExcelSheetReader {
     }
   }
 
-  private static Kind merge(@Nullable Kind column, @Nullable Kind cell) {
+  private static @Nullable Kind merge(@Nullable Kind column, @Nullable Kind cell) {
     if (cell == null) {
       return column;
     }

@@ -12,6 +12,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -170,7 +171,7 @@ public record LocalFile(String datasetName, Path path, boolean versioned, Datase
    * @throws DatasetException when writing or moving fails; the previous file is untouched
    */
   public static void writeAtomically(String datasetName, Path target, Writer writer) {
-    Path dir = target.toAbsolutePath().getParent();
+    Path dir = Objects.requireNonNull(target.toAbsolutePath().getParent(), "parent folder");
     Path staging = dir.resolve("." + target.getFileName() + ".weir-" + UUID.randomUUID() + ".tmp");
     try {
       Files.createDirectories(dir);

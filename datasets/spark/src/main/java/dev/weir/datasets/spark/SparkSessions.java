@@ -90,7 +90,7 @@ public final class SparkSessions {
       // Databricks Connect (the starter's databricks-connect profile) has no local Spark: its
       // session comes from the SDK's configuration (DATABRICKS_HOST, DATABRICKS_CLUSTER_ID or
       // serverless, ~/.databrickscfg profiles, SPARK_REMOTE).
-      return databricksConnect();
+      return databricksConnect(DATABRICKS_SESSION);
     }
     String url = remoteUrl(remote, sparkConf);
     if (url != null) {
@@ -117,9 +117,9 @@ public final class SparkSessions {
    * {@code DatabricksSession.builder().getOrCreate()}, called reflectively so that Weir does not
    * depend on Databricks Connect.
    */
-  private static SparkSession databricksConnect() {
+  private static SparkSession databricksConnect(Class<?> databricksSession) {
     try {
-      Object builder = DATABRICKS_SESSION.getMethod("builder").invoke(null);
+      Object builder = databricksSession.getMethod("builder").invoke(null);
       SparkSession session =
           (SparkSession) builder.getClass().getMethod("getOrCreate").invoke(builder);
       LOG.info("Connected to Databricks over Databricks Connect (Spark {}).", session.version());

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -31,6 +32,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +61,7 @@ abstract class SparkDatasetContract {
     return context(Map.of(), null);
   }
 
-  DatasetContext context(Map<String, String> loadVersions, String saveVersion) {
+  DatasetContext context(Map<String, String> loadVersions, @Nullable String saveVersion) {
     return DatasetContext.builder(root)
         .loadVersions(loadVersions)
         .saveVersion(saveVersion)
@@ -548,8 +550,8 @@ abstract class SparkDatasetContract {
         .collectAsList()
         .forEach(r -> commitMillis.put(r.getLong(0), r.getLong(1)));
     assertThat(commitMillis).containsOnlyKeys(0L, 1L);
-    long first = commitMillis.get(0L);
-    long second = commitMillis.get(1L);
+    long first = Objects.requireNonNull(commitMillis.get(0L));
+    long second = Objects.requireNonNull(commitMillis.get(1L));
     assertThat(second).isGreaterThan(first);
     Instant between = Instant.ofEpochMilli(first + (second - first) / 2);
     String kedro = Versions.format(between); // 2024-01-31T12.30.45.123Z

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
@@ -32,12 +33,12 @@ class DataProcessingNodesTest {
     assertThat(companies.schema().apply("company_rating").dataType())
         .isEqualTo(DataTypes.DoubleType);
     Map<Integer, Row> byId = byId(companies, "id");
-    assertThat(byId.get(1).<Boolean>getAs("iata_approved")).isTrue();
+    assertThat(Objects.requireNonNull(byId.get(1)).<Boolean>getAs("iata_approved")).isTrue();
     assertThat(byId.get(1).<Double>getAs("company_rating")).isEqualTo(1.0);
-    assertThat(byId.get(2).<Boolean>getAs("iata_approved")).isFalse();
+    assertThat(Objects.requireNonNull(byId.get(2)).<Boolean>getAs("iata_approved")).isFalse();
     assertThat(byId.get(2).<Double>getAs("company_rating")).isEqualTo(0.38);
     assertThat(byId.get(2).<String>getAs("company_location")).isNull();
-    assertThat(byId.get(3).<Object>getAs("iata_approved")).isNull();
+    assertThat(Objects.requireNonNull(byId.get(3)).<Object>getAs("iata_approved")).isNull();
     assertThat(byId.get(3).<Object>getAs("company_rating")).isNull();
   }
 
@@ -55,9 +56,9 @@ class DataProcessingNodesTest {
 
     assertThat(shuttles.columns()).containsExactly(raw.columns());
     Map<Integer, Row> byId = byId(shuttles, "id");
-    assertThat(byId.get(1).<Double>getAs("price")).isEqualTo(1325.0);
-    assertThat(byId.get(2).<Double>getAs("price")).isEqualTo(950.5);
-    assertThat(byId.get(3).<Double>getAs("price")).isEqualTo(12_345_678.25);
+    assertThat(Objects.requireNonNull(byId.get(1)).<Double>getAs("price")).isEqualTo(1325.0);
+    assertThat(Objects.requireNonNull(byId.get(2)).<Double>getAs("price")).isEqualTo(950.5);
+    assertThat(Objects.requireNonNull(byId.get(3)).<Double>getAs("price")).isEqualTo(12_345_678.25);
     assertThat(byId.get(1).<Boolean>getAs("d_check_complete")).isTrue();
     assertThat(byId.get(1).<Boolean>getAs("moon_clearance_complete")).isFalse();
     assertThat(byId.get(2).<Boolean>getAs("d_check_complete")).isFalse();
@@ -124,9 +125,10 @@ class DataProcessingNodesTest {
             "iata_approved");
     Map<Integer, Row> byId = byId(table, "shuttle_id");
     assertThat(byId).containsOnlyKeys(1, 5);
-    assertThat(byId.get(1).<Double>getAs("review_scores_rating")).isEqualTo(91.0);
+    assertThat(Objects.requireNonNull(byId.get(1)).<Double>getAs("review_scores_rating"))
+        .isEqualTo(91.0);
     assertThat(byId.get(1).<Double>getAs("company_rating")).isEqualTo(0.9);
-    assertThat(byId.get(5).<Integer>getAs("company_id")).isEqualTo(30);
+    assertThat(Objects.requireNonNull(byId.get(5)).<Integer>getAs("company_id")).isEqualTo(30);
     assertThat(byId.get(5).<Double>getAs("price")).isEqualTo(5000.0);
   }
 
