@@ -162,7 +162,8 @@ final class RunCommand extends WeirCommand {
   @Override
   protected int execute() {
     RunOptions options = options();
-    Session.Builder builder = common.sessionBuilder().sparkRemote(sparkRemote);
+    Session.Builder builder =
+        common.sessionBuilder().sparkRemote(sparkRemote).warnings(this::printWarning);
     if (options.dryRun()) {
       Session session = builder.build();
       print(session.dryRun(options), out());
@@ -182,6 +183,11 @@ final class RunCommand extends WeirCommand {
       return ExitCodes.RUN_FAILED;
     }
     return ExitCodes.OK;
+  }
+
+  private void printWarning(String warning) {
+    err().println("Warning: " + warning);
+    err().flush();
   }
 
   static void print(RunPlan plan, PrintWriter out) {
