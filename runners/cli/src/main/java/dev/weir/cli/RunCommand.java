@@ -123,7 +123,8 @@ final class RunCommand extends WeirCommand {
   @Option(
       names = "--dry-run",
       description =
-          "Validate the pipeline, catalog, credentials and parameters and print the plan;"
+          "Validate the pipeline, catalog, credentials, parameters and load versions, check that"
+              + " the data of every free input exists (nothing is read), and print the plan;"
               + " compute nothing.")
   boolean dryRun;
 
