@@ -71,8 +71,9 @@ final class CatalogConfig {
                 + "'"
                 + partial.where(name)
                 + " must be a mapping with at least a 'type' key, but is "
-                + (e.getValue() == null ? "empty" : "a " + e.getValue().getClass().getSimpleName())
-                + ".");
+                + yamlKind(e.getValue())
+                + ". Write its keys as 'key: value' lines indented under the name (type: ...,"
+                + " filepath: ...), not as '- ' list items.");
       }
       Map<String, Object> entry = (Map<String, Object>) raw;
       partial.requireType(name, entry);
@@ -217,5 +218,25 @@ final class CatalogConfig {
   private String where(String key) {
     String source = sources.get(key);
     return source == null ? "" : " (in " + source + ")";
+  }
+
+  /** Names a YAML value's kind for messages (never its Java class). */
+  private static String yamlKind(@Nullable Object value) {
+    if (value == null) {
+      return "empty";
+    }
+    if (value instanceof java.util.List<?>) {
+      return "a YAML list";
+    }
+    if (value instanceof CharSequence) {
+      return "a string";
+    }
+    if (value instanceof Number) {
+      return "a number";
+    }
+    if (value instanceof Boolean) {
+      return "a boolean";
+    }
+    return "a " + value.getClass().getSimpleName();
   }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -78,8 +79,21 @@ public final class Versions {
    * @throws UncheckedIOException when the directory cannot be listed
    */
   public static Optional<String> latestVersion(Path filepath) {
+    List<String> all = savedVersions(filepath);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /**
+   * The saved versions of a local versioned dataset: the version directories under {@code filepath}
+   * that hold {@code <basename>}.
+   *
+   * @param filepath the dataset's local path (the directory holding the versions)
+   * @return the versions, oldest first; empty when none was saved
+   * @throws UncheckedIOException when the directory cannot be listed
+   */
+  public static List<String> savedVersions(Path filepath) {
     if (!Files.isDirectory(filepath)) {
-      return Optional.empty();
+      return List.of();
     }
     String basename = filepath.getFileName().toString();
     try (Stream<Path> children = Files.list(filepath)) {
@@ -87,7 +101,8 @@ public final class Versions {
           .filter(p -> VERSION_PATTERN.matcher(p.getFileName().toString()).matches())
           .filter(p -> Files.exists(p.resolve(basename)))
           .map(p -> p.getFileName().toString())
-          .max(Comparator.naturalOrder());
+          .sorted(Comparator.naturalOrder())
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

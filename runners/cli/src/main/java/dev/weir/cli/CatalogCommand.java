@@ -44,14 +44,20 @@ final class CatalogCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** What the selected pipelines do with one dataset. */
+  /**
+   * What the selected pipelines do with one dataset.
+   *
+   * @param location where its data lives, as the catalog entry writes it ({@code filepath}, {@code
+   *     table}, ...), or empty for a dataset held in memory
+   */
   record Usage(
       String name,
       String type,
       List<String> readBy,
       List<String> writtenBy,
       boolean memory,
-      String factoryPattern) {}
+      String factoryPattern,
+      String location) {}
 
   /** Options and lookups shared by both subcommands. */
   abstract static class CatalogBase extends WeirCommand {
@@ -98,9 +104,19 @@ final class CatalogCommand implements Callable<Integer> {
                 readers.getOrDefault(name, List.of()),
                 writers.get(name),
                 !configured || catalog.isMemory(name),
-                pattern));
+                pattern,
+                configured ? location(catalog, name) : ""));
       }
       return usages;
+    }
+
+    /** The location keys of the entry as written; no dataset is created. */
+    private static String location(DataCatalog catalog, String name) {
+      return catalog
+          .spec(name)
+          .map(spec -> Describe.location(spec.config()))
+          .filter(l -> !l.startsWith("{"))
+          .orElse("");
     }
   }
 
@@ -109,7 +125,7 @@ final class CatalogCommand implements Callable<Integer> {
       name = "list",
       mixinStandardHelpOptions = true,
       description =
-          "List every dataset the pipelines use: type, the nodes reading and writing it;"
+          "List every dataset the pipelines use: type, location, the nodes reading and writing it;"
               + " factory-matched and in-memory ones marked.")
   static final class ListDatasets extends CatalogBase {
     @Option(names = "--json", description = "Print JSON.")
@@ -133,16 +149,19 @@ final class CatalogCommand implements Callable<Integer> {
             line.append("  [memory]");
           }
           out.println(line);
-          out.println("    written by: " + names(u.writtenBy()));
-          out.println("    read by:    " + names(u.readBy()));
+          if (!u.location().isEmpty()) {
+            out.println("    location:   " + u.location());
+          }
+          out.println("    written by: " + names(u.writtenBy(), "(no node: a free input)"));
+          out.println("    read by:    " + names(u.readBy(), "(no node: an output)"));
         }
       }
       out.flush();
       return ExitCodes.OK;
     }
 
-    private static String names(List<String> nodes) {
-      return nodes.isEmpty() ? "(free input)" : String.join(", ", nodes);
+    private static String names(List<String> nodes, String none) {
+      return nodes.isEmpty() ? none : String.join(", ", nodes);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.weir.cli;
 
+import dev.weir.ClosestNames;
 import dev.weir.command.ExitCodes;
 import dev.weir.command.JobEnvironment;
 import dev.weir.command.WeirSubcommand;
@@ -17,7 +18,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code weir} command line: {@code run}, {@code pipeline list|describe}, {@code catalog
@@ -76,7 +79,34 @@ public final class Main implements Callable<Integer> {
     for (WeirSubcommand plugin : ServiceLoader.load(WeirSubcommand.class)) {
       commandLine.addSubcommand(plugin.command());
     }
+    commandLine.setParameterExceptionHandler(Main::usageError);
     return commandLine;
+  }
+
+  /**
+   * Prints a usage mistake: picocli's message, then for a mistyped command or option the closest
+   * ones ({@link ClosestNames#didYouMean}, {@code "Did you mean: run?"}), else the usage.
+   */
+  private static int usageError(ParameterException e, String[] args) {
+    CommandLine commandLine = e.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    err.println(e.getMessage());
+    String hint = "";
+    if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+      String first = unmatched.getUnmatched().get(0);
+      hint =
+          first.startsWith("-")
+              ? ClosestNames.didYouMean(first, commandLine.getCommandSpec().optionsMap().keySet())
+              : ClosestNames.didYouMean(first, commandLine.getSubcommands().keySet());
+    }
+    if (hint.isEmpty()) {
+      commandLine.usage(err);
+    } else {
+      err.println(
+          hint.strip() + " Run " + commandLine.getCommandSpec().qualifiedName() + " --help.");
+    }
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   /**

@@ -123,7 +123,8 @@ final class RunCommand extends WeirCommand {
   @Option(
       names = "--dry-run",
       description =
-          "Validate the pipeline, catalog, credentials and parameters and print the plan;"
+          "Validate the pipeline, catalog, credentials, parameters and load versions, check that"
+              + " the data of every free input exists (nothing is read), and print the plan;"
               + " compute nothing.")
   boolean dryRun;
 
@@ -162,7 +163,8 @@ final class RunCommand extends WeirCommand {
   @Override
   protected int execute() {
     RunOptions options = options();
-    Session.Builder builder = common.sessionBuilder().sparkRemote(sparkRemote);
+    Session.Builder builder =
+        common.sessionBuilder().sparkRemote(sparkRemote).warnings(this::printWarning);
     if (options.dryRun()) {
       Session session = builder.build();
       print(session.dryRun(options), out());
@@ -182,6 +184,11 @@ final class RunCommand extends WeirCommand {
       return ExitCodes.RUN_FAILED;
     }
     return ExitCodes.OK;
+  }
+
+  private void printWarning(String warning) {
+    err().println("Warning: " + warning);
+    err().flush();
   }
 
   static void print(RunPlan plan, PrintWriter out) {

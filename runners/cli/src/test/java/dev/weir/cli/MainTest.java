@@ -91,6 +91,24 @@ class MainTest {
   }
 
   @Test
+  void aMissingRawFileIsAConfigurationErrorNamingTheDatasetAndPath() throws Exception {
+    Files.delete(dir.resolve("data/raw.txt"));
+
+    for (String[] args : List.of(new String[] {"run", "--dry-run"}, new String[] {"run"})) {
+      Cli cli = weir(args);
+
+      assertThat(cli.exitCode()).as(cli.all()).isEqualTo(2);
+      assertThat(cli.err())
+          .contains("Free input 'raw'")
+          .contains("has no data at " + dir.resolve("data/raw.txt"))
+          .contains("catalog.yml")
+          .doesNotContain("Node 'clean' failed")
+          .doesNotContain("\tat ");
+      assertThat(dir.resolve("data/summary.txt")).doesNotExist();
+    }
+  }
+
+  @Test
   void dryRunWithMissingCredentialsExitsTwoNamingTheBlockAndShowingNoSecret() {
     TestProject.write(dir.resolve("conf/local/credentials.yml"), "other_creds:\n  token: x\n");
 
@@ -131,6 +149,8 @@ class MainTest {
 
   @Test
   void filterOptionsSelectNodes() {
+    // Some filters make "summary" a free input: the dry run checks that its data exists.
+    TestProject.write(dir.resolve("data/summary.txt"), "hello WEIR");
     assertThat(plannedNodes(weir("run", "--dry-run", "--tags", "prep,summary")))
         .containsExactly("clean", "summarize");
     assertThat(plannedNodes(weir("run", "--dry-run", "--tags", "prep"))).containsExactly("clean");
@@ -178,6 +198,27 @@ class MainTest {
   }
 
   @Test
+  void aRuntimeParameterNoNodeReadsIsAWarningWithTheClosestKeyAndAnErrorInADryRun() {
+    Cli run = weir("run", "--pipelines", "data_processing", "--params", "greting=hi");
+
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    assertThat(run.err())
+        .contains("Warning: Runtime parameter 'greting' (--params) is read by no node")
+        .contains("Did you mean: greeting?");
+
+    Cli nested = weir("run", "--dry-run", "--params", "option.repeat=3");
+    assertThat(nested.exitCode()).as(nested.all()).isEqualTo(2);
+    assertThat(nested.err())
+        .contains("runtime parameters: Runtime parameter 'option.repeat'")
+        .contains("Did you mean: options.repeat")
+        .doesNotContain("\tat ");
+
+    Cli read = weir("run", "--dry-run", "--params", "options.repeat=3,greeting=hi");
+    assertThat(read.exitCode()).as(read.all()).isZero();
+    assertThat(read.err()).doesNotContain("Runtime parameter");
+  }
+
+  @Test
   void malformedParamsExitTwo() {
     Cli cli = weir("run", "--params", "no_equals_sign");
 
@@ -202,6 +243,33 @@ class MainTest {
   }
 
   @Test
+  void maxWorkersIsCheckedBeforeAnyWorkWhateverTheRunner() {
+    List<List<String>> cases =
+        List.of(
+            List.of("run", "--max-workers", "-3"),
+            List.of("run", "--max-workers", "0"),
+            List.of("run", "--max-workers", "0", "--dry-run"),
+            List.of("run", "--runner", "parallel", "--max-workers", "-3", "--dry-run"));
+    for (List<String> args : cases) {
+      Cli cli = weir(args.toArray(String[]::new));
+
+      assertThat(cli.exitCode()).as(args + ": " + cli.all()).isEqualTo(2);
+      assertThat(cli.err())
+          .as(args.toString())
+          .contains(
+              "--max-workers must be a positive number of threads, got "
+                  + args.get(args.indexOf("--max-workers") + 1))
+          .contains("Pass 1 or more")
+          .doesNotContain("\tat ");
+      assertThat(cli.err().strip().lines().count()).as(cli.err()).isEqualTo(1);
+      assertThat(dir.resolve("data/summary.txt")).doesNotExist();
+    }
+    Cli runner = weir("run", "--runner", "bogus", "--dry-run");
+    assertThat(runner.exitCode()).isEqualTo(2);
+    assertThat(runner.err()).contains("'bogus'").contains("--runner sequential");
+  }
+
+  @Test
   void loadVersionsPickTheVersion() {
     Cli cli = weir("run", "--pipelines", "data_processing", "--load-versions", "raw:v1");
 
@@ -218,6 +286,38 @@ class MainTest {
     Cli unknown = weir("run", "--load-versions", "rawz:v1");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("rawz").contains("raw");
+  }
+
+  @Test
+  void aLoadVersionForADatasetThatIsNotVersionedIsRefusedUpFront() {
+    Cli cli = weir("run", "--load-versions", "summary:2020-01-01T00.00.00.000Z");
+
+    assertThat(cli.exitCode()).as(cli.all()).isEqualTo(2);
+    assertThat(cli.err())
+        .contains("dataset 'summary' is not versioned")
+        .contains("catalog.yml")
+        .contains("versioned: true")
+        .doesNotContain("\tat ");
+    assertThat(dir.resolve("data/summary.txt")).doesNotExist();
+  }
+
+  @Test
+  void aLoadVersionThatDoesNotExistIsRefusedUpFrontListingTheVersions() {
+    for (boolean dryRun : List.of(false, true)) {
+      List<String> args = new ArrayList<>(List.of("run", "--load-versions", "raw:v2"));
+      if (dryRun) {
+        args.add("--dry-run");
+      }
+      Cli cli = weir(args.toArray(String[]::new));
+
+      assertThat(cli.exitCode()).as(cli.all()).isEqualTo(2);
+      assertThat(cli.err())
+          .contains("raw:v2")
+          .contains("that version of dataset 'raw' does not exist")
+          .contains("Versions that exist, oldest first: v1")
+          .doesNotContain("\tat ");
+      assertThat(dir.resolve("data/summary.txt")).doesNotExist();
+    }
   }
 
   @Test
@@ -299,6 +399,32 @@ class MainTest {
     assertThat(find(list, "raw").get("type").asText()).isEqualTo("test.TextFileDataset");
   }
 
+  @Test
+  void catalogListCallsADatasetNoNodeReadsAnOutputAndShowsEachLocation() throws Exception {
+    Cli text = weir("catalog", "list", "--pipelines", "__default__");
+
+    assertThat(text.exitCode()).as(text.all()).isZero();
+    assertThat(text.out())
+        .contains(
+            "final_report  test.TextFileDataset  [factory: {name}_report]\n"
+                + "    location:   data/final_report.txt\n"
+                + "    written by: reports.report\n"
+                + "    read by:    (no node: an output)\n")
+        .contains(
+            "raw  test.TextFileDataset\n"
+                + "    location:   data/raw.txt\n"
+                + "    written by: (no node: a free input)\n"
+                + "    read by:    clean\n")
+        .contains("cleaned  MemoryDataset  [memory]\n    written by: clean\n")
+        .doesNotContain("read by:    (free input)")
+        .doesNotContain(TestProject.SECRET);
+
+    Cli json = weir("catalog", "list", "--json", "--pipelines", "__default__");
+    JsonNode list = new ObjectMapper().readTree(json.out());
+    assertThat(find(list, "raw").get("location").asText()).isEqualTo("data/raw.txt");
+    assertThat(find(list, "cleaned").get("location").asText()).isEmpty();
+  }
+
   private static JsonNode find(JsonNode list, String name) {
     for (JsonNode n : list) {
       if (n.get("name").asText().equals(name)) {
@@ -354,6 +480,63 @@ class MainTest {
     assertThat(Cli.run("pipeline").exitCode()).isEqualTo(2);
     assertThat(Cli.run("catalog").exitCode()).isEqualTo(2);
     assertThat(Cli.run("--version").out()).contains("Weir ");
+  }
+
+  @Test
+  void aMistypedCommandIsAnsweredWithTheClosestCommand() {
+    Cli cli = Cli.run("rnu");
+
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).contains("'rnu'").contains("Did you mean: run");
+  }
+
+  @Test
+  void anEmptyNodeListSaysSoInsteadOfRunningEverything() {
+    Cli cli = weir("run", "--nodes", "");
+
+    assertThat(cli.exitCode()).as(cli.all()).isEqualTo(2);
+    assertThat(cli.err()).contains("--nodes was given an empty list").doesNotContain("\tat ");
+    assertThat(dir.resolve("data/summary.txt")).doesNotExist();
+  }
+
+  @Test
+  void aNodeNameWithNoCloseMatchListsThePipelinesNodes() {
+    Cli cli = weir("run", "--nodes", "zzzzqqq");
+
+    assertThat(cli.exitCode()).as(cli.all()).isEqualTo(2);
+    assertThat(cli.err())
+        .contains("'zzzzqqq'")
+        .contains("Its nodes are: clean, reports.report, summarize.")
+        .contains("weir pipeline describe __default__");
+  }
+
+  @Test
+  void aConfSourceThatDoesNotExistIsNamedWithoutAdvisingConfSource() {
+    Cli cli = weir("run", "--conf-source", "/nowhere");
+
+    assertThat(cli.exitCode()).as(cli.all()).isEqualTo(2);
+    assertThat(cli.err())
+        .contains("--conf-source /nowhere: the directory /nowhere does not exist")
+        .doesNotContain("pass --conf-source")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aCatalogEntryWrittenAsAYamlListIsNamedWithItsFile() {
+    TestProject.write(
+        dir.resolve("conf/base/catalog.yml"),
+        TestProject.read(dir.resolve("conf/base/catalog.yml"))
+            + "\nlisted:\n  - type: test.TextFileDataset\n  - filepath: data/listed.txt\n");
+
+    Cli cli = weir("run", "--dry-run");
+
+    assertThat(cli.exitCode()).as(cli.all()).isEqualTo(2);
+    assertThat(cli.err())
+        .contains("Catalog entry 'listed'")
+        .contains("catalog.yml")
+        .contains("is a YAML list")
+        .doesNotContain("UnmodifiableRandomAccessList")
+        .doesNotContain("\tat ");
   }
 
   @Test

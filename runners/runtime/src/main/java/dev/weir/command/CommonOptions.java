@@ -66,16 +66,26 @@ public final class CommonOptions {
   /**
    * @return a session builder for the project, environment, configuration source and runtime
    *     parameters given
-   * @throws dev.weir.config.ConfigException when {@code --conf-source classpath:...} names no
-   *     packaged directory, or {@code --params} cannot be parsed
+   * @throws dev.weir.config.ConfigException when {@code --conf-source} names a directory that does
+   *     not exist or no packaged directory, or {@code --params} cannot be parsed
    */
   public Session.Builder sessionBuilder() {
     Path root = project.toAbsolutePath().normalize();
-    Session.Builder builder =
-        Session.builder()
-            .projectPath(root)
-            .env(env)
-            .confSource(dev.weir.session.ConfSources.resolve(confSource, root));
+    Path conf = dev.weir.session.ConfSources.resolve(confSource, root);
+    if (confSource != null && !java.nio.file.Files.isDirectory(conf)) {
+      throw new dev.weir.config.ConfigException(
+          "--conf-source "
+              + confSource
+              + ": the directory "
+              + conf
+              + " does not exist. Give the directory that holds base/ (and local/), relative to"
+              + " the project "
+              + root
+              + " or absolute, or leave the option out to use "
+              + root.resolve("conf")
+              + ".");
+    }
+    Session.Builder builder = Session.builder().projectPath(root).env(env).confSource(conf);
     if (params != null && !params.isBlank()) {
       builder.runtimeParams(RuntimeParams.parse(params));
     }

@@ -15,8 +15,9 @@ import java.util.function.BiConsumer;
  * The checks of {@code weir run --dry-run}, each a small named check that adds one clear problem
  * per mistake (as Spark Declarative Pipelines validates its graph): free inputs, catalog entries
  * (created without loading, so credentials and types are checked and no data is touched), load
- * versions, and parameter binding. Nothing here starts Spark: dataset types do not use the Spark
- * session when they are created.
+ * versions, parameter binding, and that the data of every free input exists ({@link
+ * dev.weir.io.Dataset#exists()}, nothing read). Only that last check may start Spark, for a Spark
+ * dataset's {@code exists()}: dataset types do not use the Spark session when they are created.
  */
 final class DryRunChecks {
   private DryRunChecks() {}
@@ -24,21 +25,37 @@ final class DryRunChecks {
   private record Check(String name, BiConsumer<Context, List<String>> body) {}
 
   private record Context(
-      Pipeline pipeline, DataCatalog catalog, Map<String, String> loadVersions) {}
+      Pipeline pipeline,
+      DataCatalog catalog,
+      Map<String, String> loadVersions,
+      List<String> unusedRuntimeParams) {}
 
   private static final List<Check> CHECKS =
       List.of(
           new Check("free inputs", DryRunChecks::freeInputs),
           new Check("catalog entries", DryRunChecks::datasets),
+          new Check(
+              "free input data",
+              (c, problems) -> problems.addAll(FreeInputData.missing(c.pipeline(), c.catalog()))),
           new Check("load versions", DryRunChecks::loadVersions),
           new Check("parameters", DryRunChecks::parameters),
+          new Check(
+              "runtime parameters", (c, problems) -> problems.addAll(c.unusedRuntimeParams())),
           new Check("SQL nodes", DryRunChecks::sqlNodes));
 
   /**
+   * @param pipeline the pipeline, filters applied
+   * @param catalog the catalog, built with the load versions
+   * @param loadVersions {@code --load-versions}
+   * @param unusedRuntimeParams the messages of {@link UnusedRuntimeParams}: errors in a dry run
    * @throws ConfigException listing every problem found
    */
-  static void validate(Pipeline pipeline, DataCatalog catalog, Map<String, String> loadVersions) {
-    Context context = new Context(pipeline, catalog, loadVersions);
+  static void validate(
+      Pipeline pipeline,
+      DataCatalog catalog,
+      Map<String, String> loadVersions,
+      List<String> unusedRuntimeParams) {
+    Context context = new Context(pipeline, catalog, loadVersions, unusedRuntimeParams);
     List<String> problems = new ArrayList<>();
     for (Check check : CHECKS) {
       List<String> found = new ArrayList<>();
@@ -87,7 +104,7 @@ final class DryRunChecks {
 
   private static void loadVersions(Context c, List<String> problems) {
     try {
-      Session.checkLoadVersions(c.loadVersions(), c.catalog());
+      LoadVersionChecks.validate(c.loadVersions(), c.catalog());
     } catch (ConfigException e) {
       problems.add(e.getMessage());
     }

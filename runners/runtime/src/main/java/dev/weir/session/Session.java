@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,7 @@ public final class Session {
   private final @Nullable Object givenSpark;
   private final @Nullable String sparkRemote;
   private final @Nullable PipelineRegistry registry;
+  private final Consumer<String> warnings;
   private @Nullable List<Hook> hooks;
   private @Nullable Object spark;
 
@@ -77,6 +79,7 @@ public final class Session {
     this.givenSpark = b.sparkSession;
     this.sparkRemote = b.sparkRemote;
     this.registry = b.registry;
+    this.warnings = b.warnings;
   }
 
   /**
@@ -188,6 +191,7 @@ public final class Session {
     // Kedro's session sums the named pipelines (combined += pipelines[name]): a node in two of
     // them runs once.
     Pipeline combined = Pipeline.union(selected);
+    FilterChecks.validate(options.filter(), combined, pipelineNames(options));
     return options.filter().isEmpty() ? combined : combined.filter(options.filter());
   }
 
@@ -217,6 +221,7 @@ public final class Session {
         DataCatalog.fromConfig(
             config.catalog(),
             config.credentials(),
+            config.sources("catalog"),
             context.build(),
             DatasetTypeRegistry.loadInstalled());
     catalog.addParameters(config.parameters());
@@ -237,14 +242,16 @@ public final class Session {
    *
    * @param options the run options
    * @return the nodes in the order they would run, with inputs and outputs
-   * @throws ConfigException listing every problem found
+   * @throws ConfigException for a bad run option ({@code --runner}, {@code --max-workers}), or
+   *     listing every problem found
    * @throws PipelineException for an unknown pipeline or a filter that selects nothing
    */
   public RunPlan dryRun(RunOptions options) {
+    RunOptionChecks.validate(options);
     ConfigLoader config = config();
     Pipeline pipeline = pipeline(options);
     DataCatalog catalog = catalog(config, null, options.loadVersions());
-    DryRunChecks.validate(pipeline, catalog, options.loadVersions());
+    DryRunChecks.validate(pipeline, catalog, options.loadVersions(), unusedRuntimeParams(config));
     List<RunPlan.Step> steps = new ArrayList<>();
     for (Node node : pipeline.nodes()) {
       steps.add(new RunPlan.Step(node.name(), node.inputs(), node.outputs()));
@@ -273,6 +280,7 @@ public final class Session {
    *     of running nodes
    */
   public RunResult run(RunOptions options) {
+    RunOptionChecks.validate(options);
     String runId = Versions.generateTimestamp();
     long start = System.nanoTime();
     if (options.dryRun()) {
@@ -282,13 +290,18 @@ public final class Session {
     ConfigLoader config = config();
     Pipeline pipeline = pipeline(options);
     Runner runner = Runner.named(options.runner(), options.maxWorkers());
+    unusedRuntimeParams(config).forEach(warnings);
     DataCatalog catalog = catalog(config, runId, options.loadVersions());
-    checkLoadVersions(options.loadVersions(), catalog);
+    LoadVersionChecks.validate(options.loadVersions(), catalog);
     RunParams params = runParams(runId, config.env(), options, runner);
     HookManager hookManager = HookManager.of(hooks());
     hookManager.afterCatalogCreated(new CatalogCreatedEvent(catalog, params));
     if (options.onlyMissingOutputs()) {
       pipeline = MissingOutputs.filter(pipeline, catalog);
+    }
+    List<String> missingInputs = FreeInputData.missing(pipeline, catalog);
+    if (!missingInputs.isEmpty()) {
+      throw new ConfigException(String.join("\n", missingInputs) + " No node was run.");
     }
     LOG.info("Run {}: {} nodes, {} runner", runId, pipeline.nodes().size(), runner.name());
     hookManager.beforePipelineRun(new PipelineRunEvent(params, pipeline, catalog));
@@ -337,17 +350,9 @@ public final class Session {
     return lines;
   }
 
-  static void checkLoadVersions(Map<String, String> loadVersions, DataCatalog catalog) {
-    List<String> unknown =
-        loadVersions.keySet().stream().filter(name -> !catalog.contains(name)).toList();
-    if (!unknown.isEmpty()) {
-      throw new ConfigException(
-          "--load-versions names datasets that are not in the catalog: '"
-              + String.join("', '", unknown)
-              + "'."
-              + ClosestNames.didYouMean(unknown, catalog.listDatasets())
-              + " Use the dataset names of conf/*/catalog.yml.");
-    }
+  private List<String> unusedRuntimeParams(ConfigLoader config) {
+    return UnusedRuntimeParams.find(
+        runtimeParams, config.parameters(), pipelines().values(), confSource);
   }
 
   private RunParams runParams(String runId, String envName, RunOptions options, Runner runner) {
@@ -469,8 +474,19 @@ public final class Session {
     private @Nullable Object sparkSession;
     private @Nullable String sparkRemote;
     private @Nullable PipelineRegistry registry;
+    private Consumer<String> warnings = LOG::warn;
 
     private Builder() {}
+
+    /**
+     * @param sink receives the run's warnings (for example a runtime parameter no node reads), one
+     *     paragraph each; default the log at WARN
+     * @return this builder
+     */
+    public Builder warnings(Consumer<String> sink) {
+      this.warnings = sink;
+      return this;
+    }
 
     /**
      * @param path the project root; default the working directory

@@ -24,6 +24,7 @@ public final class TestProject {
           type: test.TextFileDataset
           filepath: data/raw.txt
           credentials: db_creds
+          versioned: true
 
         summary:
           type: test.TextFileDataset

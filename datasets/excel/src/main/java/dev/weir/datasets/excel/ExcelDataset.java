@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * the inferred types, see {@link ExcelSheetReader}); {@code save_args}: {@code sheet_name} (default
  * {@code Sheet1}); pandas' {@code index} and {@code engine} are accepted and ignored.
  */
-public final class ExcelDataset implements Dataset<org.apache.spark.sql.Dataset<Row>> {
+public final class ExcelDataset
+    implements Dataset<org.apache.spark.sql.Dataset<Row>>, dev.weir.io.LoadVersioned {
   private final DatasetSpec spec;
   private final DatasetContext context;
   private final LocalFile file;
@@ -188,6 +189,16 @@ public final class ExcelDataset implements Dataset<org.apache.spark.sql.Dataset<
   @Override
   public boolean exists() {
     return file.exists();
+  }
+
+  @Override
+  public boolean acceptsLoadVersions() {
+    return file.versioned();
+  }
+
+  @Override
+  public java.util.Optional<java.util.List<String>> listVersions() {
+    return java.util.Optional.of(file.savedVersions());
   }
 
   @Override

@@ -136,6 +136,13 @@ public record LocalFile(String datasetName, Path path, boolean versioned, Datase
   }
 
   /**
+   * @return the saved versions, oldest first (empty when not versioned or none was saved)
+   */
+  public java.util.List<String> savedVersions() {
+    return versioned ? Versions.savedVersions(path) : java.util.List.of();
+  }
+
+  /**
    * @return whether a file (or, when versioned, a version) is there, without reading it
    */
   public boolean exists() {

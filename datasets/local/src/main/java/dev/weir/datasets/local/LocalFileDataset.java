@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * @param <T> the loaded value's type
  */
-public abstract class LocalFileDataset<T> implements Dataset<T> {
+public abstract class LocalFileDataset<T> implements Dataset<T>, dev.weir.io.LoadVersioned {
   private final DatasetSpec spec;
   private final LocalFile file;
 
@@ -67,6 +67,16 @@ public abstract class LocalFileDataset<T> implements Dataset<T> {
   @Override
   public boolean exists() {
     return file.exists();
+  }
+
+  @Override
+  public boolean acceptsLoadVersions() {
+    return file.versioned();
+  }
+
+  @Override
+  public java.util.Optional<java.util.List<String>> listVersions() {
+    return java.util.Optional.of(file.savedVersions());
   }
 
   @Override

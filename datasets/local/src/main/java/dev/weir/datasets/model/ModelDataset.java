@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * names unless {@code model_class} pins it. Pin {@code model_class} and keep model directories
  * writable only by the pipeline.
  */
-public final class ModelDataset implements Dataset<Object> {
+public final class ModelDataset implements Dataset<Object>, dev.weir.io.LoadVersioned {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** How the model is written. */
@@ -149,6 +149,16 @@ public final class ModelDataset implements Dataset<Object> {
   @Override
   public boolean exists() {
     return file.exists();
+  }
+
+  @Override
+  public boolean acceptsLoadVersions() {
+    return file.versioned();
+  }
+
+  @Override
+  public java.util.Optional<java.util.List<String>> listVersions() {
+    return java.util.Optional.of(file.savedVersions());
   }
 
   @Override

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * 2024-01-31T12.30.45.123Z}) or any other text a timestamp. {@code load_args} are further reader
  * options.
  */
-public abstract class DeltaBackedDataset implements Dataset<org.apache.spark.sql.Dataset<Row>> {
+public abstract class DeltaBackedDataset
+    implements Dataset<org.apache.spark.sql.Dataset<Row>>, dev.weir.io.LoadVersioned {
   private final DatasetSpec spec;
   private final DatasetContext context;
   private final DeltaTarget target;
@@ -95,6 +96,12 @@ public abstract class DeltaBackedDataset implements Dataset<org.apache.spark.sql
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /** A Delta table loads any version or timestamp of its history (time travel). */
+  @Override
+  public boolean acceptsLoadVersions() {
+    return true;
   }
 
   @Override

@@ -30,7 +30,8 @@ import org.apache.spark.sql.SparkSession;
  * for the one case where that is not possible: non-local paths over Spark Connect). {@code
  * file_format: delta} relies on Delta's transaction log instead.
  */
-public final class SparkDataset implements Dataset<org.apache.spark.sql.Dataset<Row>> {
+public final class SparkDataset
+    implements Dataset<org.apache.spark.sql.Dataset<Row>>, dev.weir.io.LoadVersioned {
   /** The accepted {@code file_format} values. */
   public static final List<String> FILE_FORMATS =
       List.of("parquet", "csv", "json", "orc", "text", "delta");
@@ -213,6 +214,20 @@ public final class SparkDataset implements Dataset<org.apache.spark.sql.Dataset<
               + "). Versions are never overwritten: use a new save version.");
     }
     return target;
+  }
+
+  @Override
+  public boolean acceptsLoadVersions() {
+    return versioned;
+  }
+
+  /** Lists the versions of a local path without Spark; other file systems are not listed. */
+  @Override
+  public java.util.Optional<List<String>> listVersions() {
+    if (!versioned || path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(Versions.savedVersions(java.nio.file.Path.of(path)));
   }
 
   @Override
