@@ -151,18 +151,7 @@ final class LocalFileStore implements TrackingStore {
 
   @Override
   public synchronized void logArtifact(RunRef run, Path file, @Nullable String artifactPath) {
-    Path dir = artifactDir(run);
-    if (artifactPath != null && !artifactPath.isEmpty()) {
-      dir = dir.resolve(artifactPath).normalize();
-    }
-    try {
-      Files.createDirectories(dir);
-      Files.copy(
-          file, dir.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot copy " + file + " into the MLflow artifacts " + dir, e);
-    }
+    LocalArtifacts.copy(artifactDir(run), file, artifactPath);
   }
 
   @Override

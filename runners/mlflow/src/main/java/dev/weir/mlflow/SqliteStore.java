@@ -3,9 +3,7 @@ package dev.weir.mlflow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -143,18 +141,7 @@ final class SqliteStore implements TrackingStore {
 
   @Override
   public void logArtifact(RunRef run, Path file, @Nullable String artifactPath) {
-    Path dir = artifactDir(run);
-    if (artifactPath != null && !artifactPath.isEmpty()) {
-      dir = dir.resolve(artifactPath).normalize();
-    }
-    try {
-      Files.createDirectories(dir);
-      Files.copy(
-          file, dir.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot copy " + file + " into the MLflow artifacts " + dir, e);
-    }
+    LocalArtifacts.copy(artifactDir(run), file, artifactPath);
   }
 
   @Override

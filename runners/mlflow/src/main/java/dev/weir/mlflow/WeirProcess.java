@@ -1,10 +1,10 @@
 package dev.weir.mlflow;
 
-import org.jspecify.annotations.Nullable;
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which process on which machine started a run, recorded as run tags so that a later run can tell a
