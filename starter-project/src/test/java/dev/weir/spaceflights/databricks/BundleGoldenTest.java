@@ -192,6 +192,23 @@ class BundleGoldenTest {
   }
 
   @Test
+  void theCatalogIsLocalInBaseAndOnAVolumeForDatabricks() throws IOException {
+    Path project = project();
+    Outcome local = weir("catalog", "resolve", "--project", project.toString());
+    Outcome prod = weir("catalog", "resolve", "--project", project.toString(), "--env", "prod");
+
+    assertThat(local.exitCode()).as(local.toString()).isZero();
+    assertThat(local.out())
+        .contains("filepath: data/01_raw/companies.csv")
+        .contains("filepath: data/03_primary/model_input_table")
+        .doesNotContain("/Volumes/");
+    assertThat(prod.exitCode()).as(prod.toString()).isZero();
+    assertThat(prod.out())
+        .contains("filepath: /Volumes/main/spaceflights/prod/01_raw/companies.csv")
+        .doesNotContain("filepath: data/");
+  }
+
+  @Test
   void aTargetWhoseCatalogHasRelativePathsIsRefused() throws IOException {
     Path project = project();
     Files.delete(project.resolve("conf/prod/globals.yml"));
