@@ -115,6 +115,35 @@ class BundleGoldenTest {
   }
 
   @Test
+  void theHelpExampleAndTheReadmeCommandsWork() throws IOException {
+    Outcome help = weir("bundle", "--help");
+    assertThat(help.out())
+        .contains("Example: weir bundle --target prod && databricks bundle deploy");
+    List<List<String>> commands =
+        List.of(
+            List.of("--target", "prod"),
+            List.of("--target", "prod", "--serverless"),
+            List.of(
+                "--target",
+                "prod",
+                "--group-by",
+                "node",
+                "--pipelines",
+                "data_processing,reporting"),
+            List.of("--target", "dev", "--group-by", "pipeline"));
+    for (List<String> options : commands) {
+      Path project = Files.createDirectories(dir.resolve("run" + commands.indexOf(options)));
+      StarterProject.copyTo(project);
+      Files.copy(StarterProject.SOURCE.resolve("pom.xml"), project.resolve("pom.xml"));
+      List<String> args = new ArrayList<>(List.of("bundle", "--project", project.toString()));
+      args.addAll(options);
+      Outcome outcome = weir(args.toArray(String[]::new));
+      assertThat(outcome.exitCode()).as(options + "\n" + outcome).isZero();
+      assertWellFormed(project);
+    }
+  }
+
+  @Test
   void theReadmesServerlessProdBundle() throws IOException {
     Path project = project();
     Outcome outcome =
