@@ -37,6 +37,9 @@ public final class BundleGenerator {
     artifact.put("path", paths.projectFromBundle());
     artifact.put("files", List.of(map("source", paths.jarFromBundle())));
     root.put("artifacts", map("job_jar", artifact));
+    if (!paths.syncPaths().isEmpty()) {
+      root.put("sync", map("paths", paths.syncPaths()));
+    }
     Map<String, Object> targets = new LinkedHashMap<>();
     Map<String, Object> dev = new LinkedHashMap<>();
     dev.put("mode", "development");

@@ -1,6 +1,7 @@
 package dev.weir.databricks;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The paths a generated bundle writes, each relative to the file it is written in, since that is
@@ -9,7 +10,10 @@ import java.nio.file.Path;
  * (databricks/cli, {@code bundle/artifacts/prepare.go}), a task's {@code libraries[].jar} and an
  * environment's {@code java_dependencies} against the {@code resources/*.yml} that holds them
  * (Databricks docs, "Databricks Asset Bundles library dependencies": local paths are relative to
- * the configuration file).
+ * the configuration file). A local library must also lie inside the bundle's sync root
+ * (databricks/cli, {@code bundle/config/mutator/translate_paths.go}: "is not contained in sync root
+ * path"), so a bundle written outside the project lists the JAR's folder in {@code sync.paths},
+ * which may be outside the bundle root and widen the sync root to their common parent.
  *
  * @param projectFromBundle the project directory, from the bundle directory ({@code .} when the
  *     bundle is written into the project)
@@ -33,6 +37,18 @@ public record BundlePaths(String projectFromBundle, String jarFromBundle, String
         fromBundle.isEmpty() ? "." : fromBundle,
         slashes(out.relativize(jar)),
         slashes(out.resolve("resources").relativize(jar)));
+  }
+
+  /**
+   * @return {@code sync.paths} for {@code databricks.yml}: empty when the JAR is inside the bundle
+   *     directory, else the bundle directory itself and the JAR's folder
+   */
+  public List<String> syncPaths() {
+    if (!jarFromBundle.startsWith("../")) {
+      return List.of();
+    }
+    int slash = jarFromBundle.lastIndexOf('/');
+    return List.of(".", jarFromBundle.substring(0, slash));
   }
 
   private static String slashes(Path path) {

@@ -175,6 +175,9 @@ class BundleCommandTest {
     @SuppressWarnings("unchecked")
     var files = (List<Map<String, Object>>) at(root, "artifacts", "job_jar", "files");
     assertThat(elsewhere.resolve((String) files.get(0).get("source")).normalize()).isEqualTo(jar);
+    // A local library must lie inside the sync root, the common parent of sync.paths.
+    assertThat(at(root, "sync", "paths"))
+        .isEqualTo(List.of(".", "../" + project.getFileName() + "/target"));
     for (Map<String, Object> task : BundleStructure.tasks(job(elsewhere, "tiny"))) {
       @SuppressWarnings("unchecked")
       var libraries = (List<Map<String, Object>>) task.get("libraries");

@@ -209,6 +209,15 @@ class BundleGoldenTest {
       Path jar = bundle.resolve((String) files.get(0).get("source")).normalize();
       assertThat(jar.getParent()).isEqualTo(project.resolve("target").normalize());
       assertThat(jar.getFileName().toString()).matches("spaceflights-.*-job\\.jar");
+      // A local library must lie inside the sync root: the common parent of sync.paths.
+      Path syncRoot = bundle;
+      for (Object path :
+          (List<?>) map(load(bundle.resolve("databricks.yml")), "sync").get("paths")) {
+        while (!bundle.resolve((String) path).normalize().startsWith(syncRoot)) {
+          syncRoot = syncRoot.getParent();
+        }
+      }
+      assertThat(jar.startsWith(syncRoot)).as(jar + " inside sync root " + syncRoot).isTrue();
       // Libraries and java_dependencies are relative to the resources/*.yml that holds them.
       List<String> jars = jarReferences(bundle);
       assertThat(jars).isNotEmpty();
