@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Splits a pipeline into the tasks of one Databricks job, with {@code depends_on} taken from the
  * node graph, and checks the split: no dependency cycle between tasks, and no dataset that lives
  * only in memory handed from one task to another (each task is a separate {@code weir run}, so such
- * data would be gone; Kedro's in-memory datasets have the same limit on Databricks).
+ * data would be gone; Kedro's in-memory datasets have the same limit on Databricks). The default
+ * grouping, {@link GroupBy#AUTO} ({@link MemoryGrouping}), never fails those checks: it keeps the
+ * nodes an in-memory dataset joins in one task. The explicit node and namespace groupings refuse.
  */
 public final class TaskGroups {
   private static final int MAX_TASK_KEY = 100;
