@@ -35,7 +35,11 @@ import picocli.CommandLine.Spec;
  * resources/<bundle>_<pipeline>.job.yml} (the {@code __default__} pipeline's job is named after the
  * bundle alone). Deploy with {@code databricks bundle deploy -t <target>}.
  *
- * <p>Exit codes: 0 written, 2 a configuration problem or a refused grouping (nothing written).
+ * <p>Without {@code --remote-project} the target environment's catalog must hold no relative local
+ * path ({@link RemotePathCheck}).
+ *
+ * <p>Exit codes: 0 written, 2 a configuration problem, a refused grouping or a catalog with
+ * relative paths (nothing written).
  */
 @Command(
     name = "bundle",
@@ -46,7 +50,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Overrides: conf/base and conf/<target> databricks.yml (default, re:<regex>, <job key>).",
-      "Example: weir bundle --group-by node --target prod && databricks bundle deploy -t prod"
+      "Example: weir bundle --target prod && databricks bundle deploy -t prod"
     })
 public final class BundleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -65,8 +69,11 @@ public final class BundleCommand implements Callable<Integer> {
   @Option(
       names = "--group-by",
       paramLabel = "GROUPING",
-      description = "pipeline (one task), namespace or node (default: ${DEFAULT-VALUE}).")
-  String groupBy = "node";
+      description =
+          "auto (one task per node; nodes joined by an in-memory dataset share one), pipeline"
+              + " (one task), namespace or node (default: ${DEFAULT-VALUE}). An explicit namespace"
+              + " or node grouping that would hand an in-memory dataset between tasks is refused.")
+  String groupBy = "auto";
 
   @Option(
       names = {"--target", "-t"},
@@ -172,10 +179,11 @@ public final class BundleCommand implements Callable<Integer> {
             .confSource(ConfSources.resolve(confSource, root))
             .build();
     Map<String, Pipeline> registered = session.pipelines();
+    RemotePathCheck.require(session.config().catalog(), target, remoteProject);
     Map<String, Object> overrides = session.config().databricks();
     DataCatalog catalog = session.catalog(null, Map.of());
-    String jarFromResources =
-        out.resolve("resources").relativize(root.resolve(jarPath)).toString().replace('\\', '/');
+    BundlePaths paths = BundlePaths.of(root, out, jarPath);
+    String jarFromResources = paths.jarFromResources();
 
     Map<String, Map<String, Object>> files = new LinkedHashMap<>();
     for (String pipelineName : selected(registered)) {
@@ -189,7 +197,7 @@ public final class BundleCommand implements Callable<Integer> {
       job = BundleGenerator.withoutUnusedCompute(JobOverrides.apply(jobKey, job, overrides));
       files.put("resources/" + jobKey + ".job.yml", BundleGenerator.resourceFile(jobKey, job));
     }
-    BundleYaml.write(out.resolve("databricks.yml"), BundleGenerator.databricksYml(settings));
+    BundleYaml.write(out.resolve("databricks.yml"), BundleGenerator.databricksYml(settings, paths));
     for (Map.Entry<String, Map<String, Object>> file : files.entrySet()) {
       BundleYaml.write(out.resolve(file.getKey()), file.getValue());
     }

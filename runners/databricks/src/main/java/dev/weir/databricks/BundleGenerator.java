@@ -24,18 +24,22 @@ public final class BundleGenerator {
 
   /**
    * @param settings what to generate
+   * @param paths the project and job JAR relative to the bundle directory
    * @return the content of {@code databricks.yml}
    */
-  public static Map<String, Object> databricksYml(BundleSettings settings) {
+  public static Map<String, Object> databricksYml(BundleSettings settings, BundlePaths paths) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("bundle", map("name", settings.bundleName()));
     root.put("include", List.of("resources/*.yml"));
     Map<String, Object> artifact = new LinkedHashMap<>();
     artifact.put("type", "jar");
     artifact.put("build", settings.buildCommand());
-    artifact.put("path", ".");
-    artifact.put("files", List.of(map("source", settings.jarPath())));
+    artifact.put("path", paths.projectFromBundle());
+    artifact.put("files", List.of(map("source", paths.jarFromBundle())));
     root.put("artifacts", map("job_jar", artifact));
+    if (!paths.syncPaths().isEmpty()) {
+      root.put("sync", map("paths", paths.syncPaths()));
+    }
     Map<String, Object> targets = new LinkedHashMap<>();
     Map<String, Object> dev = new LinkedHashMap<>();
     dev.put("mode", "development");

@@ -4,6 +4,8 @@ import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.DatabricksException;
 import dev.weir.config.ConfigException;
+import dev.weir.config.ConfigLoader;
+import dev.weir.config.RuntimeParams;
 import dev.weir.databricks.JarRunSubmission.Compute;
 import dev.weir.databricks.JarRunSubmission.Outcome;
 import java.io.PrintWriter;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Spec;
  * DATABRICKS_TOKEN} or OAuth variables, else the {@code DEFAULT} profile of {@code
  * ~/.databrickscfg}, or {@code --profile}); they are never printed. Exit codes: 0 the run ended
  * with {@code SUCCESS}; 1 it failed, was cancelled or did not finish within {@code --timeout} (the
- * task's error is printed); 2 a usage or configuration problem, or Databricks refused a request.
+ * task's error is printed); 2 a usage or configuration problem (among them a catalog with relative
+ * local paths and no {@code --remote-project}, see {@link RemotePathCheck}), or Databricks refused
+ * a request.
  */
 @Command(
     name = "submit",
@@ -154,6 +159,7 @@ public final class SubmitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
+      preflight();
       JarRunSubmission.Request request =
           new JarRunSubmission.Request(jarPath(), volume(), parameters(), compute(), runName());
       WorkspaceClient workspace = clients.apply(profile);
@@ -211,6 +217,23 @@ public final class SubmitCommand implements Callable<Integer> {
     }
     err.flush();
     return 1;
+  }
+
+  /**
+   * Refuses an environment whose catalog has relative local paths when the run gets no --project
+   * ({@link RemotePathCheck}); reads the project's conf/ when there is one.
+   */
+  private void preflight() {
+    if (remoteProject != null) {
+      return;
+    }
+    Path conf = project.toAbsolutePath().normalize().resolve("conf");
+    if (!Files.isDirectory(conf.resolve("base"))) {
+      return;
+    }
+    Map<String, Object> runtime = params == null ? Map.of() : RuntimeParams.parse(params);
+    Map<String, Object> catalog = ConfigLoader.load(conf, env, runtime).catalog();
+    RemotePathCheck.require(catalog, env, null);
   }
 
   private List<String> parameters() {

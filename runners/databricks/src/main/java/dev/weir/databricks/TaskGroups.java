@@ -14,12 +14,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Splits a pipeline into the tasks of one Databricks job, with {@code depends_on} taken from the
  * node graph, and checks the split: no dependency cycle between tasks, and no dataset that lives
  * only in memory handed from one task to another (each task is a separate {@code weir run}, so such
- * data would be gone; Kedro's in-memory datasets have the same limit on Databricks).
+ * data would be gone; Kedro's in-memory datasets have the same limit on Databricks). The default
+ * grouping, {@link GroupBy#AUTO} ({@link MemoryGrouping}), never fails those checks: it keeps the
+ * nodes an in-memory dataset joins in one task. The explicit node and namespace groupings refuse.
  */
 public final class TaskGroups {
   private static final int MAX_TASK_KEY = 100;
@@ -27,9 +30,11 @@ public final class TaskGroups {
   private TaskGroups() {}
 
   /**
+   * Groups a pipeline's nodes into tasks.
+   *
    * @param pipelineName the registered pipeline name (the task key of {@link GroupBy#PIPELINE})
    * @param pipeline the pipeline
-   * @param groupBy the grouping
+   * @param groupBy the grouping; {@link GroupBy#AUTO} never refuses a memory dataset or a cycle
    * @param persisted whether a dataset name is persisted (a catalog entry that is not a {@code
    *     MemoryDataset}); stripped of transcoding
    * @return the tasks in run order
@@ -41,30 +46,31 @@ public final class TaskGroups {
     if (groupBy == GroupBy.PIPELINE) {
       return List.of(new TaskGroup(taskKey(pipelineName), List.of(), List.of()));
     }
+    Map<String, Named> named =
+        groupBy == GroupBy.AUTO
+            ? MemoryGrouping.assign(pipeline, persisted)
+            : named(pipeline, groupBy);
     Map<String, String> taskOfNode = new LinkedHashMap<>();
     Map<String, List<String>> nodesOfTask = new LinkedHashMap<>();
-    Map<String, String> nodeOfKey = new HashMap<>();
-    for (Node node : pipeline.nodes()) {
-      String key =
-          taskKey(
-              groupBy == GroupBy.NAMESPACE && node.namespace() != null
-                  ? topNamespace(node.namespace())
-                  : node.name());
-      String previous = nodeOfKey.putIfAbsent(key, groupName(groupBy, node));
-      if (previous != null && !previous.equals(groupName(groupBy, node))) {
+    Map<String, String> labelOfKey = new HashMap<>();
+    for (Map.Entry<String, Named> entry : named.entrySet()) {
+      Named task = entry.getValue();
+      String key = taskKey(task.name());
+      String previous = labelOfKey.putIfAbsent(key, task.label());
+      if (previous != null && !previous.equals(task.label())) {
         throw new BundleException(
             "Task key '"
                 + key
                 + "' would be used by both '"
                 + previous
                 + "' and '"
-                + groupName(groupBy, node)
+                + task.label()
                 + "' (task keys allow only letters, digits, _ and -, at most "
                 + MAX_TASK_KEY
                 + " characters). Rename one of them.");
       }
-      taskOfNode.put(node.name(), key);
-      nodesOfTask.computeIfAbsent(key, k -> new ArrayList<>()).add(node.name());
+      taskOfNode.put(entry.getKey(), key);
+      nodesOfTask.computeIfAbsent(key, k -> new ArrayList<>()).add(entry.getKey());
     }
     Map<String, Set<String>> dependsOn = dependencies(pipeline, taskOfNode, persisted);
     List<String> order = topologicalOrder(nodesOfTask.keySet(), dependsOn);
@@ -79,10 +85,26 @@ public final class TaskGroups {
     return List.copyOf(groups);
   }
 
-  private static String groupName(GroupBy groupBy, Node node) {
-    return groupBy == GroupBy.NAMESPACE && node.namespace() != null
-        ? "namespace " + topNamespace(node.namespace())
-        : "node " + node.name();
+  /**
+   * What a task is named after, and how a message names the nodes it holds.
+   *
+   * @param name the node, namespace or joined node names the task key is made from
+   * @param label e.g. {@code node a}, {@code namespace ns} or {@code nodes a, b}
+   */
+  record Named(String name, String label) {}
+
+  private static Map<String, Named> named(Pipeline pipeline, GroupBy groupBy) {
+    Map<String, Named> named = new LinkedHashMap<>();
+    for (Node node : pipeline.nodes()) {
+      boolean byNamespace = groupBy == GroupBy.NAMESPACE && node.namespace() != null;
+      @Nullable String ns = byNamespace ? topNamespace(String.valueOf(node.namespace())) : null;
+      named.put(
+          node.name(),
+          ns != null
+              ? new Named(ns, "namespace " + ns)
+              : new Named(node.name(), "node " + node.name()));
+    }
+    return named;
   }
 
   private static Map<String, Set<String>> dependencies(

@@ -29,6 +29,19 @@ class BundleCommandTest {
   @BeforeEach
   void createProject() {
     TestProject.create(project);
+    // On Databricks the data lives on a Volume: prod's catalog says so (RemotePathCheck).
+    TestProject.write(
+        project.resolve("conf/prod/globals.yml"), "base_path: /Volumes/main/default/tiny\n");
+    TestProject.write(
+        project.resolve("conf/prod/catalog.yml"),
+        """
+        raw: {type: test.TextFileDataset, filepath: "${globals:base_path}/raw.txt"}
+        summary: {type: test.TextFileDataset, filepath: "${globals:base_path}/summary.txt"}
+        staged: {type: test.TextFileDataset, filepath: "${globals:base_path}/staged.txt"}
+        "{name}_report":
+          type: test.TextFileDataset
+          filepath: "${globals:base_path}/{name}_report.txt"
+        """);
     TestProject.write(
         project.resolve("conf/prod/databricks.yml"),
         """
@@ -111,6 +124,75 @@ class BundleCommandTest {
   }
 
   @Test
+  void byDefaultNodesJoinedByAnInMemoryDatasetShareATask() throws IOException {
+    assertThat(bundle("--target", "prod")).as(err.toString()).isZero();
+
+    Map<String, Object> job = job("tiny");
+    BundleStructure.assertWellFormed(job);
+    List<Map<String, Object>> tasks = BundleStructure.tasks(job);
+    assertThat(tasks)
+        .extracting(t -> t.get("task_key"))
+        .containsExactly("clean__summarize", "reports_report");
+    assertThat(at(tasks.get(0), "spark_jar_task", "parameters"))
+        .isEqualTo(
+            List.of(
+                "run",
+                "--pipelines",
+                "__default__",
+                "--nodes",
+                "clean,summarize",
+                "--env",
+                "prod"));
+    assertThat(BundleStructure.dependsOn(tasks.get(1))).containsExactly("clean__summarize");
+  }
+
+  @Test
+  void relativeCatalogPathsAreRefusedWithoutARemoteProject() {
+    TestProject.write(project.resolve("conf/dev/credentials.yml"), "db_creds: {token: t}\n");
+
+    assertThat(bundle("--target", "dev")).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("environment 'dev'")
+        .contains("raw (data/raw.txt)")
+        .contains("summary (data/summary.txt)")
+        .contains("conf/dev/globals.yml")
+        .contains("/Volumes/")
+        .contains("--remote-project");
+    assertThat(project.resolve("databricks.yml")).doesNotExist();
+
+    assertThat(bundle("--target", "dev", "--remote-project", "/Volumes/main/default/tiny"))
+        .as(err.toString())
+        .isZero();
+  }
+
+  @Test
+  void aBundleWrittenElsewherePointsBackAtTheProject() throws IOException {
+    Path elsewhere = project.resolveSibling(project.getFileName() + "-bundle");
+    assertThat(bundle("--target", "prod", "-o", elsewhere.toString())).as(err.toString()).isZero();
+
+    Map<String, Object> root = load(elsewhere.resolve("databricks.yml"));
+    Path jar = project.resolve("target/tiny-1.0-job.jar").normalize();
+    String artifactPath = (String) at(root, "artifacts", "job_jar", "path");
+    assertThat(elsewhere.resolve(artifactPath).normalize()).isEqualTo(project.normalize());
+    @SuppressWarnings("unchecked")
+    var files = (List<Map<String, Object>>) at(root, "artifacts", "job_jar", "files");
+    assertThat(elsewhere.resolve((String) files.get(0).get("source")).normalize()).isEqualTo(jar);
+    // A local library must lie inside the sync root, the common parent of sync.paths.
+    assertThat(at(root, "sync", "paths"))
+        .isEqualTo(List.of(".", "../" + project.getFileName() + "/target"));
+    for (Map<String, Object> task : BundleStructure.tasks(job(elsewhere, "tiny"))) {
+      @SuppressWarnings("unchecked")
+      var libraries = (List<Map<String, Object>>) task.get("libraries");
+      assertThat(
+              elsewhere
+                  .resolve("resources")
+                  .resolve((String) libraries.get(0).get("jar"))
+                  .normalize())
+          .isEqualTo(jar);
+    }
+  }
+
+  @Test
   void serverlessTasksUseAnEnvironmentWithTheJarAsJavaDependency() throws IOException {
     assertThat(
             bundle(
@@ -153,7 +235,11 @@ class BundleCommandTest {
   }
 
   private Map<String, Object> job(String key) throws IOException {
-    Map<String, Object> file = load(project.resolve("resources/" + key + ".job.yml"));
+    return job(project, key);
+  }
+
+  private static Map<String, Object> job(Path bundle, String key) throws IOException {
+    Map<String, Object> file = load(bundle.resolve("resources/" + key + ".job.yml"));
     @SuppressWarnings("unchecked")
     Map<String, Object> job =
         (Map<String, Object>) Objects.requireNonNull(at(file, "resources", "jobs", key), key);

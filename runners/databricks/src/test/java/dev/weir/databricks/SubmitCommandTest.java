@@ -195,4 +195,20 @@ class SubmitCommandTest {
     assertThat(err.toString()).contains("not a Unity Catalog volume path");
     assertThat(databricks.requests).isEmpty();
   }
+
+  @Test
+  void aCatalogWithRelativePathsIsRefusedBeforeAnythingIsUploaded() throws IOException {
+    Path project = dev.weir.testing.TestProject.create(dir.resolve("tiny"));
+    databricks = new FakeDatabricks(List.of(run(RunLifeCycleState.PENDING, null)), null);
+
+    int code = execute("--serverless", "--project", project.toString());
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("environment 'prod'")
+        .contains("raw (data/raw.txt)")
+        .contains("conf/prod/globals.yml")
+        .contains("--remote-project");
+    assertThat(databricks.requests).isEmpty();
+  }
 }

@@ -125,4 +125,55 @@ class TaskGroupsTest {
         .hasMessageContaining("node a.b")
         .hasMessageContaining("node a_b");
   }
+
+  @Test
+  void byDefaultNodesJoinedByAMemoryDatasetShareATask() {
+    // y is in memory: b and c run in one task, named after their common namespace ns.
+    var groups = TaskGroups.group("p", DIAMOND, GroupBy.AUTO, name -> !name.equals("y"));
+
+    assertThat(groups).extracting(TaskGroup::key).containsExactly("a", "d", "ns");
+    assertThat(groups.get(2).nodes()).containsExactly("ns.b", "ns.inner.c");
+    assertThat(groups.get(2).dependsOn()).containsExactly("a");
+  }
+
+  @Test
+  void byDefaultEveryPersistedDatasetMayCrossTasks() {
+    assertThat(TaskGroups.group("p", DIAMOND, GroupBy.AUTO, name -> true))
+        .isEqualTo(TaskGroups.group("p", DIAMOND, GroupBy.NODE, name -> true));
+  }
+
+  @Test
+  void byDefaultATaskWithoutACommonNamespaceIsNamedAfterItsNodes() {
+    // x (transcoded) is in memory: a, d and ns.b join; y persisted.
+    var groups = TaskGroups.group("p", DIAMOND, GroupBy.AUTO, name -> !name.equals("x"));
+
+    assertThat(groups).extracting(TaskGroup::key).containsExactly("a__d__ns_b", "ns_inner_c");
+    assertThat(groups.get(0).nodes()).containsExactly("a", "d", "ns.b");
+    assertThat(groups.get(1).dependsOn()).containsExactly("a__d__ns_b");
+  }
+
+  @Test
+  void byDefaultANodeBetweenTwoNodesOfOneTaskJoinsIt() {
+    // first -(m, memory)-> last, and first -(p)-> middle -(q)-> last: middle must join, else the
+    // task of first and last would wait for middle, which waits for it.
+    Pipeline around =
+        Pipeline.of(
+            Node.node((Integer i) -> java.util.List.of(i, i))
+                .inputs("in")
+                .outputs("m", "p")
+                .name("first")
+                .build(),
+            Node.node((Integer p) -> p).inputs("p").output("q").name("middle").build(),
+            Node.node((Integer m, Integer q) -> m + q)
+                .inputs("m", "q")
+                .output("r")
+                .name("last")
+                .build(),
+            Node.node((Integer r) -> r).inputs("r").output("s").name("after").build());
+
+    var groups = TaskGroups.group("p", around, GroupBy.AUTO, name -> !name.equals("m"));
+
+    assertThat(groups).extracting(TaskGroup::key).containsExactly("first__middle__last", "after");
+    assertThat(groups.get(1).dependsOn()).containsExactly("first__middle__last");
+  }
 }
