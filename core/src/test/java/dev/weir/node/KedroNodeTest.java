@@ -54,7 +54,8 @@ class KedroNodeTest {
     return map;
   }
 
-  @SuppressWarnings("NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
+  @SuppressWarnings(
+      "NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
   static Stream<Arguments> valid() {
     return Stream.of(
         Arguments.of(
@@ -134,7 +135,8 @@ class KedroNodeTest {
     assertThat(Node.node(fn, "A", "B").function()).isSameAs(fn);
   }
 
-  @SuppressWarnings("NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
+  @SuppressWarnings(
+      "NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
   @Test
   @DisplayName("TestValidNode::test_labelled")
   void labelled() {
@@ -168,7 +170,8 @@ class KedroNodeTest {
         .endsWith("KedroNodeTest::constantOutput(None) -> [output1]");
   }
 
-  @SuppressWarnings("NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
+  @SuppressWarnings(
+      "NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
   @Test
   @DisplayName("TestValidNode::test_no_output")
   void noOutput() {
@@ -325,7 +328,8 @@ class KedroNodeTest {
 
   // test_bad_node, test_bad_input
 
-  @SuppressWarnings("NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
+  @SuppressWarnings(
+      "NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
   static Stream<Arguments> badNode() {
     return Stream.of(
         Arguments.of(

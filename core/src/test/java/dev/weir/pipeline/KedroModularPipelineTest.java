@@ -508,7 +508,8 @@ class KedroModularPipelineTest {
   }
 
   /** Issue 16: a null or invalid argument is a WeirException naming it, never an NPE. */
-  @SuppressWarnings("NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
+  @SuppressWarnings(
+      "NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
   @Test
   @DisplayName("issue 16: null and invalid arguments of the modular builder")
   void nullAndInvalidArguments() {

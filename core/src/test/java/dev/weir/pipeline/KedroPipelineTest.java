@@ -181,7 +181,8 @@ class KedroPipelineTest {
   }
 
   /** Java has no {@code None}: a null array or list is an error naming the argument. */
-  @SuppressWarnings("NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
+  @SuppressWarnings(
+      "NullAway") // passes null or returns null on purpose: Kedro's assertion is about it
   @Test
   @DisplayName("TestInvalidPipeline::test_none_case")
   void noneCase() {

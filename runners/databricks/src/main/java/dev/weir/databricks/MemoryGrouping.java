@@ -129,7 +129,7 @@ final class MemoryGrouping {
       } else {
         @Nullable String ns = commonNamespace(group);
         String label = "nodes " + String.join(", ", names);
-        if (ns != null && namespaceUse.get(ns) == 1) {
+        if (ns != null && namespaceUse.getOrDefault(ns, 0) == 1) {
           named = new TaskGroups.Named(ns, label);
         } else {
           named = new TaskGroups.Named(joined(names), label);
