@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.weir.config.SafeYaml;
 import dev.weir.session.RunResult;
 import dev.weir.session.Session;
 import java.awt.image.BufferedImage;
@@ -32,9 +33,6 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Runs {@code __default__} on the real spaceflights data, twice, through {@link Session} (what
@@ -262,7 +260,7 @@ class SpaceflightsEndToEndTest {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> parameters(String file, String key) throws IOException {
     try (InputStream in = Files.newInputStream(project.resolve("conf/base").resolve(file))) {
-      Map<String, Object> all = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+      Map<String, Object> all = SafeYaml.newYaml().load(in);
       return (Map<String, Object>) Objects.requireNonNull(all.get(key), key);
     }
   }

@@ -3,6 +3,7 @@ package dev.weir.spaceflights.databricks;
 import static dev.weir.spaceflights.databricks.StarterProject.weir;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.config.SafeYaml;
 import dev.weir.spaceflights.databricks.StarterProject.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +17,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code weir bundle} on the spaceflights project, compared with the golden files in {@code
@@ -403,7 +401,7 @@ class BundleGoldenTest {
   }
 
   private static Map<String, Object> load(Path file) throws IOException {
-    return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file));
+    return SafeYaml.newYaml().load(Files.readString(file));
   }
 
   private static Map<String, Object> map(Map<String, Object> parent, String key) {
