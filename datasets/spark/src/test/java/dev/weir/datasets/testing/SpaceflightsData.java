@@ -37,12 +37,17 @@ public final class SpaceflightsData {
     return file;
   }
 
-  /** The outermost directory above the working directory that is still a Maven module. */
+  /**
+   * The outermost directory above the working directory that holds a {@code pom.xml}: the
+   * repository root, also across folders without a pom (datasets/ holds only nested modules).
+   */
   private static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir.getParent() != null && Files.isRegularFile(dir.getParent().resolve("pom.xml"))) {
-      dir = dir.getParent();
+    Path root = Path.of("").toAbsolutePath();
+    for (Path dir = root; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("pom.xml"))) {
+        root = dir;
+      }
     }
-    return dir;
+    return root;
   }
 }
