@@ -23,9 +23,10 @@ import java.util.stream.Stream;
  * read from {@code ../shared/schemas/databricks-bundle.schema.json} beside the repository (never
  * copied into it), and a check of generated bundle files against it. The YAML is parsed to JSON
  * with Jackson; the validator is networknt json-schema-validator, whose patterns are {@code
- * java.util.regex} (the schema's {@code \p{L}} classes work).
+ * java.util.regex} (the schema's {@code \p{L}} classes work). Shared with the starter's tests
+ * through this module's test-jar.
  */
-final class BundleSchema {
+public final class BundleSchema {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static Schema schema;
 
@@ -34,7 +35,7 @@ final class BundleSchema {
   /**
    * @return the schema file: {@code <repository root>/../shared/schemas/...}
    */
-  static Path file() {
+  public static Path file() {
     // The repository root: the outermost directory above the module that has a pom.xml.
     Path dir = Paths.get("").toAbsolutePath();
     for (Path up = dir; up != null; up = up.getParent()) {
@@ -68,7 +69,7 @@ final class BundleSchema {
    * @param yamlFile a bundle configuration file
    * @return the schema's complaints, each with its location
    */
-  static List<String> errors(Path yamlFile) throws IOException {
+  public static List<String> errors(Path yamlFile) throws IOException {
     JsonNode node = YAML.readTree(Files.readString(yamlFile));
     List<String> errors = new ArrayList<>();
     for (Error error : schema().validate(node)) {
@@ -82,7 +83,7 @@ final class BundleSchema {
    *
    * @param bundle the directory {@code weir bundle} wrote to
    */
-  static void assertValid(Path bundle) throws IOException {
+  public static void assertValid(Path bundle) throws IOException {
     List<Path> files = new ArrayList<>(List.of(bundle.resolve("databricks.yml")));
     try (Stream<Path> resources = Files.list(bundle.resolve("resources"))) {
       resources.sorted().forEach(files::add);

@@ -4,6 +4,7 @@ import static dev.weir.spaceflights.databricks.StarterProject.weir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.config.SafeYaml;
+import dev.weir.databricks.BundleSchema;
 import dev.weir.spaceflights.databricks.StarterProject.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
