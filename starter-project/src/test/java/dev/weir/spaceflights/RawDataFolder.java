@@ -1,5 +1,6 @@
 package dev.weir.spaceflights;
 
+import dev.weir.datasets.testing.SpaceflightsData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,35 +14,16 @@ import java.util.List;
  */
 public final class RawDataFolder {
   /** The files the pipelines read from {@code data/01_raw/}. */
-  public static final List<String> FILES = List.of("companies.csv", "reviews.csv", "shuttles.xlsx");
+  public static final List<String> FILES = SpaceflightsData.FILES;
 
   private RawDataFolder() {}
 
   /**
-   * @return the folder holding the three raw files
+   * @return the folder holding the three raw files ({@link SpaceflightsData#folder()})
    * @throws AssertionError when no source holds them
    */
   public static Path find() {
-    String env = System.getenv("WEIR_SPACEFLIGHTS_DATA");
-    Path shared = sharedFolder();
-    Path dir = (env != null && !env.isBlank() ? Path.of(env) : shared).toAbsolutePath().normalize();
-    List<String> missing =
-        FILES.stream().filter(f -> !Files.isRegularFile(dir.resolve(f))).toList();
-    if (!missing.isEmpty()) {
-      throw new AssertionError(
-          "The spaceflights raw data is needed by this test and "
-              + dir
-              + (env != null && !env.isBlank() ? " (WEIR_SPACEFLIGHTS_DATA)" : "")
-              + " lacks "
-              + String.join(", ", missing)
-              + ". Set WEIR_SPACEFLIGHTS_DATA to a folder holding companies.csv, reviews.csv and"
-              + " shuttles.xlsx, or put them in "
-              + shared
-              + " (beside the repository). They come from the public kedro-org/kedro-starters"
-              + " repository (spaceflights-pandas/{{ cookiecutter.repo_name }}/data/01_raw/,"
-              + " Apache License 2.0).");
-    }
-    return dir;
+    return SpaceflightsData.folder();
   }
 
   /**
@@ -60,12 +42,8 @@ public final class RawDataFolder {
     return raw;
   }
 
-  /** {@code shared/data/spaceflights} beside the repository: above the outermost Maven module. */
+  /** {@code shared/data/spaceflights} beside the repository ({@link SpaceflightsData}). */
   static Path sharedFolder() {
-    Path root = Path.of("").toAbsolutePath();
-    while (root.getParent() != null && Files.isRegularFile(root.getParent().resolve("pom.xml"))) {
-      root = root.getParent();
-    }
-    return root.resolveSibling("shared").resolve("data/spaceflights").normalize();
+    return SpaceflightsData.sharedFolder();
   }
 }
