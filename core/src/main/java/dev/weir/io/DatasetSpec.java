@@ -33,6 +33,25 @@ public record DatasetSpec(
     credentials = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(credentials));
   }
 
+  /**
+   * Names the credentials' keys but never their values, so a spec in a log or an error shows no
+   * secret.
+   */
+  @Override
+  public String toString() {
+    return "DatasetSpec[name="
+        + name
+        + ", type="
+        + type
+        + ", config="
+        + config
+        + ", credentials="
+        + credentials.keySet()
+        + ", source="
+        + source
+        + "]";
+  }
+
   /** The entry key for free-form metadata that datasets accept and may ignore. */
   public static final String METADATA = "metadata";
 

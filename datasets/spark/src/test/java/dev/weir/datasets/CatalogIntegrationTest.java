@@ -66,7 +66,9 @@ class CatalogIntegrationTest {
                     "dev.weir.datasets.spark.SparkDataset",
                     "filepath",
                     "data/03_primary/{name}.parquet"));
-    Map<String, Object> credentials = Map.of("storage", Map.of("account_key", "very-secret-key"));
+    Map<String, Object> credentials =
+        Map.of(
+            "storage", Map.of("fs.azure.account.key.weir.dfs.core.windows.net", "very-secret-key"));
     DatasetContext context =
         DatasetContext.builder(root).service(SparkSession.class, SharedSpark::classic).build();
     DataCatalog data =

@@ -36,6 +36,7 @@ public abstract class DeltaBackedDataset
     this.context = context;
     this.target = target;
     this.writeOptions = DeltaWriteOptions.of(spec);
+    checkCredentials(spec, target, writeOptions);
     if (spec.config().containsKey("version") && spec.config().containsKey("timestamp")) {
       throw new DatasetException(Specs.where(spec) + ": set version or timestamp, not both.");
     }
@@ -43,6 +44,35 @@ public abstract class DeltaBackedDataset
     spec.map("load_args").forEach((k, v) -> options.put(k, String.valueOf(v)));
     this.readOptions = Map.copyOf(options);
     timeTravel(); // validates version now
+  }
+
+  /**
+   * Credentials are Hadoop options of path-based reads and writes ({@link HadoopCredentials}); they
+   * cannot reach a table read by name, a {@code saveAsTable} (whose writer options a catalog may
+   * keep as table properties) or SQL {@code MERGE INTO}, so there they are refused, not ignored.
+   */
+  private static void checkCredentials(
+      DatasetSpec spec, DeltaTarget target, DeltaWriteOptions writeOptions) {
+    if (HadoopCredentials.of(spec).isEmpty()) {
+      return;
+    }
+    if (target instanceof DeltaTable) {
+      throw new DatasetException(
+          Specs.where(spec)
+              + ": credentials are Hadoop options of path-based reads and writes, and a table"
+              + " addressed by name does not take them (Spark's DataFrameReader.table and"
+              + " saveAsTable do not pass them to the file system). Grant access to the table's"
+              + " storage in the catalog (Unity Catalog storage credentials / external locations),"
+              + " or address the data by 'filepath' with type spark.DeltaTableDataset.");
+    }
+    if (writeOptions.mode().equals("upsert")) {
+      throw new DatasetException(
+          Specs.where(spec)
+              + ": credentials cannot be applied to write_mode: upsert, which runs SQL MERGE INTO"
+              + " (SQL takes no Hadoop options). Set the storage credentials in the Spark settings"
+              + " (conf/<env>/spark.yml, spark.hadoop.fs.* keys) instead, or use another"
+              + " write_mode.");
+    }
   }
 
   @Override

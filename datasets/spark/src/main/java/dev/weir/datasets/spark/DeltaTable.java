@@ -74,7 +74,8 @@ final class DeltaTable extends DeltaTarget {
     if (spark.catalog().tableExists(sqlName(spark))) {
       return true;
     }
-    return inMemoryCatalog(spark) && new DeltaPath(location(spark)).exists(spark);
+    return inMemoryCatalog(spark)
+        && new DeltaPath(location(spark), HadoopCredentials.NONE).exists(spark);
   }
 
   @Override
@@ -105,7 +106,7 @@ final class DeltaTable extends DeltaTarget {
       return;
     }
     String location = location(spark);
-    if (!new DeltaPath(location).exists(spark)) {
+    if (!new DeltaPath(location, HadoopCredentials.NONE).exists(spark)) {
       return;
     }
     if (schema != null) {

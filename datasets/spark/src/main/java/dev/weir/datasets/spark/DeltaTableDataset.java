@@ -16,8 +16,9 @@ import java.util.Set;
  * writes), addressed by {@code filepath} (a directory; relative to the project root) or {@code
  * table} ({@code [catalog.]schema.]table}, see {@link SparkTableDataset} for how tables behave on
  * the embedded session). Writing: {@link DeltaWriteOptions}; reading and time travel: {@link
- * DeltaBackedDataset}. A failed save leaves the previous version readable: Delta commits a write
- * only when every file is written.
+ * DeltaBackedDataset}. {@code credentials} with {@code filepath}: Hadoop options of this table's
+ * reads and writes ({@link HadoopCredentials}). A failed save leaves the previous version readable:
+ * Delta commits a write only when every file is written.
  */
 public final class DeltaTableDataset extends DeltaBackedDataset {
   private static final Set<String> KEYS;
@@ -46,7 +47,8 @@ public final class DeltaTableDataset extends DeltaBackedDataset {
     }
     if (filepath != null) {
       String path = context.resolvePath(filepath);
-      return new DeltaTableDataset(spec, context, new DeltaPath(path), Map.of("filepath", path));
+      return new DeltaTableDataset(
+          spec, context, new DeltaPath(path, HadoopCredentials.of(spec)), Map.of("filepath", path));
     }
     try {
       return new DeltaTableDataset(spec, context, DeltaTable.parse(table), Map.of("table", table));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,7 +24,9 @@ import org.apache.spark.sql.SparkSession;
  * Spark), {@code file_format} ({@code parquet} by default), {@code load_args} (reader options and
  * {@code schema}, see {@link ReadOptions}), {@code save_args} ({@code mode}: one of {@link
  * #SAVE_MODES}, {@code overwrite} by default; {@code partitionBy}: a column or list; anything else
- * is a writer option), {@code versioned} (Kedro's {@code <filepath>/<version>/<basename>} layout).
+ * is a writer option), {@code versioned} (Kedro's {@code <filepath>/<version>/<basename>} layout),
+ * {@code credentials} (Hadoop options of this dataset's reads and writes, such as {@code
+ * fs.s3a.access.key}; see {@link HadoopCredentials}).
  *
  * <p>An overwrite goes to a staging directory next to the target that replaces it only after
  * Spark's job succeeded, so a failed save leaves the old files readable (see {@link SparkStorage}
@@ -49,6 +52,7 @@ public final class SparkDataset
   private final List<String> partitionBy;
   private final Map<String, String> writeOptions;
   private final boolean versioned;
+  private final HadoopCredentials credentials;
 
   private SparkDataset(DatasetSpec spec, DatasetContext context) {
     Specs.requireKnownKeys(
@@ -88,6 +92,7 @@ public final class SparkDataset
     this.partitionBy = List.copyOf(partitions);
     this.writeOptions = Map.copyOf(options);
     this.versioned = spec.bool("versioned", false);
+    this.credentials = HadoopCredentials.of(spec);
   }
 
   static SparkDataset create(DatasetSpec spec, DatasetContext context) {
@@ -114,7 +119,7 @@ public final class SparkDataset
     SparkSessions.activate(spark);
     String source = loadPath(spark);
     boolean checkable = SparkStorage.canCheck(spark, source);
-    if (checkable && !SparkStorage.exists(spark, source)) {
+    if (checkable && !SparkStorage.exists(spark, source, credentials)) {
       throw new DatasetException(
           "Dataset '"
               + spec.name()
@@ -123,7 +128,7 @@ public final class SparkDataset
               + ". Run the node that produces it first, or check 'filepath'.");
     }
     try {
-      org.apache.spark.sql.Dataset<Row> df = read.apply(spark.read().format(format)).load(source);
+      org.apache.spark.sql.Dataset<Row> df = reader(spark).load(source);
       // Over Connect the read is lazy; asking for the schema makes a missing path or a bad option
       // fail here, with the dataset's name, instead of in some later node.
       df.schema();
@@ -143,7 +148,7 @@ public final class SparkDataset
           && !format.equals("delta")
           && !"dynamic".equalsIgnoreCase(writeOptions.get("partitionOverwriteMode"))) {
         SparkStorage.overwriteViaStaging(
-            spark, target, staging -> writer(data).mode("overwrite").save(staging));
+            spark, target, credentials, staging -> writer(data).mode("overwrite").save(staging));
       } else {
         writer(data).mode(mode).save(target);
       }
@@ -153,8 +158,14 @@ public final class SparkDataset
   }
 
   private DataFrameWriter<Row> writer(org.apache.spark.sql.Dataset<Row> data) {
-    DataFrameWriter<Row> w = data.write().format(format).options(writeOptions);
+    DataFrameWriter<Row> w =
+        data.write().format(format).options(writeOptions).options(credentials.options());
     return partitionBy.isEmpty() ? w : w.partitionBy(partitionBy.toArray(String[]::new));
+  }
+
+  /** The reader with {@code load_args}, then the credentials as Hadoop options. */
+  private DataFrameReader reader(SparkSession spark) {
+    return read.apply(spark.read().format(format)).options(credentials.options());
   }
 
   @Override
@@ -168,10 +179,10 @@ public final class SparkDataset
       return false;
     }
     if (SparkStorage.canCheck(spark, source)) {
-      return SparkStorage.exists(spark, source);
+      return SparkStorage.exists(spark, source, credentials);
     }
     try {
-      read.apply(spark.read().format(format)).load(source).schema();
+      reader(spark).load(source).schema();
       return true;
     } catch (Exception e) {
       return false;
@@ -185,7 +196,7 @@ public final class SparkDataset
     String version =
         context
             .loadVersion(spec.name())
-            .or(() -> SparkStorage.latestVersion(spark, spec.name(), path))
+            .or(() -> SparkStorage.latestVersion(spark, spec.name(), path, credentials))
             .orElseThrow(
                 () ->
                     new DatasetException(
@@ -203,7 +214,7 @@ public final class SparkDataset
     }
     String version = context.saveVersion().orElseGet(Versions::generateTimestamp);
     String target = Versions.versionedPath(path, version);
-    if (SparkStorage.canCheck(spark, target) && SparkStorage.exists(spark, target)) {
+    if (SparkStorage.canCheck(spark, target) && SparkStorage.exists(spark, target, credentials)) {
       throw new DatasetException(
           "Dataset '"
               + spec.name()

@@ -70,15 +70,16 @@ final class SparkStorage {
   /**
    * @param spark the session
    * @param path a resolved path; {@link #canCheck} must be true
+   * @param credentials the dataset's Hadoop options, used for non-local paths
    * @return whether a file or directory is there
    */
-  static boolean exists(SparkSession spark, String path) {
+  static boolean exists(SparkSession spark, String path, HadoopCredentials credentials) {
     if (isLocal(path)) {
       return Files.exists(local(path));
     }
     try {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-      return p.getFileSystem(hadoopConf(spark)).exists(p);
+      return p.getFileSystem(hadoopConf(spark, credentials)).exists(p);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,10 +90,12 @@ final class SparkStorage {
    *
    * @param spark the session
    * @param path the dataset's resolved path
+   * @param credentials the dataset's Hadoop options, used for non-local paths
    * @return the version, or empty when none was saved
    * @throws DatasetException over Connect for a non-local path (no listing there)
    */
-  static Optional<String> latestVersion(SparkSession spark, String datasetName, String path) {
+  static Optional<String> latestVersion(
+      SparkSession spark, String datasetName, String path, HadoopCredentials credentials) {
     if (isLocal(path)) {
       return Versions.latestVersion(local(path));
     }
@@ -108,7 +111,7 @@ final class SparkStorage {
     }
     try {
       org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-      FileSystem fs = p.getFileSystem(hadoopConf(spark));
+      FileSystem fs = p.getFileSystem(hadoopConf(spark, credentials));
       if (!fs.exists(p)) {
         return Optional.empty();
       }
@@ -133,13 +136,20 @@ final class SparkStorage {
    * write succeeded; on failure the staging directory is removed and the target is untouched. Over
    * Connect on a non-local path it writes in place (see the class comment).
    *
+   * <p>A save killed mid-write (the JVM ended, {@code kill -9}) leaves its staging directory
+   * behind; each save first removes such stale directories of this target, see {@link
+   * StagingDirectories}.
+   *
    * @param spark the session
    * @param target the resolved target path
+   * @param credentials the dataset's Hadoop options, used for non-local paths
    * @param write writes the data to the path it is given (with Spark's overwrite mode)
    */
-  static void overwriteViaStaging(SparkSession spark, String target, Consumer<String> write) {
+  static void overwriteViaStaging(
+      SparkSession spark, String target, HadoopCredentials credentials, Consumer<String> write) {
     if (isLocal(target)) {
       Path t = local(target).toAbsolutePath().normalize();
+      StagingDirectories.removeStale(t);
       String id = UUID.randomUUID().toString();
       Path staging = t.resolveSibling("." + t.getFileName() + ".weir-staging-" + id);
       Path old = t.resolveSibling("." + t.getFileName() + ".weir-old-" + id);
@@ -179,7 +189,8 @@ final class SparkStorage {
     }
     try {
       org.apache.hadoop.fs.Path t = new org.apache.hadoop.fs.Path(target);
-      FileSystem fs = t.getFileSystem(hadoopConf(spark));
+      FileSystem fs = t.getFileSystem(hadoopConf(spark, credentials));
+      StagingDirectories.removeStale(fs, t);
       String id = UUID.randomUUID().toString();
       org.apache.hadoop.fs.Path staging =
           new org.apache.hadoop.fs.Path(t.getParent(), "." + t.getName() + ".weir-staging-" + id);
@@ -209,8 +220,17 @@ final class SparkStorage {
     }
   }
 
-  private static Configuration hadoopConf(SparkSession spark) {
-    return ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().newHadoopConf();
+  /**
+   * @param spark a classic session
+   * @param credentials the dataset's Hadoop options
+   * @return a new copy of the session's Hadoop configuration with the options set on it (the
+   *     session's own configuration is not changed)
+   */
+  private static Configuration hadoopConf(SparkSession spark, HadoopCredentials credentials) {
+    Configuration conf =
+        ((org.apache.spark.sql.classic.SparkSession) spark).sessionState().newHadoopConf();
+    credentials.options().forEach(conf::set);
+    return conf;
   }
 
   private static void deleteQuietly(Path dir) {
@@ -221,7 +241,7 @@ final class SparkStorage {
     }
   }
 
-  private static void deleteLocal(Path dir) throws IOException {
+  static void deleteLocal(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -36,7 +36,9 @@ class ConnectSparkDatasetTest extends SparkDatasetContract {
   @Test
   void listingVersionsOnRemoteStorageNeedsALoadVersion() {
     assertThatThrownBy(
-            () -> SparkStorage.latestVersion(spark(), "model", "s3a://bucket/model.parquet"))
+            () ->
+                SparkStorage.latestVersion(
+                    spark(), "model", "s3a://bucket/model.parquet", HadoopCredentials.NONE))
         .isInstanceOf(DatasetException.class)
         .hasMessageContaining("over Spark Connect")
         .hasMessageContaining("--load-versions model:<version>");

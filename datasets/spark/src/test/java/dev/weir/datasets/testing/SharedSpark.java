@@ -13,7 +13,8 @@ import org.apache.spark.sql.SparkSession;
  * The one Spark session of the test JVM: embedded, {@code local[2]}, Delta configured through
  * {@link SparkSessions#embeddedSettings}, and a Spark Connect server on a free loopback port
  * started in the same JVM by the {@code SparkConnectPlugin} (SPARK-NOTES: the measured cheapest
- * way). {@link #connect()} is a Spark Connect client of that server.
+ * way), and {@link RecordingFileSystem} for the {@code recfs://} scheme. {@link #connect()} is a
+ * Spark Connect client of that server.
  */
 public final class SharedSpark {
   private static SparkSession classic;
@@ -42,7 +43,11 @@ public final class SharedSpark {
               "spark.databricks.delta.snapshotPartitions", "2",
               "spark.plugins", "org.apache.spark.sql.connect.SparkConnectPlugin",
               "spark.connect.grpc.binding.address", "127.0.0.1",
-              "spark.connect.grpc.binding.port", Integer.toString(port));
+              "spark.connect.grpc.binding.port", Integer.toString(port),
+              // RecordingFileSystem: the local disk under recfs://, uncached, for credentials tests
+              "spark.hadoop.fs.recfs.impl", RecordingFileSystem.class.getName(),
+              "spark.hadoop.fs.recfs.impl.disable.cache", "true",
+              "spark.delta.logStore.recfs.impl", "io.delta.storage.LocalLogStore");
       SparkSession.Builder builder = SparkSession.builder();
       SparkSessions.embeddedSettings(conf, projectRoot).forEach(builder::config);
       classic = builder.getOrCreate();
