@@ -1,10 +1,10 @@
 package dev.weir.viz;
 
 /**
- * The graph in Graphviz DOT ({@code weir viz --format dot}; {@code dot -Tsvg}): left to right,
- * namespaces as nested {@code cluster} subgraphs, tasks as rounded boxes, datasets as cylinders
- * labelled with their type, parameters as notes. Every id and label is a quoted DOT string with
- * {@code \} and {@code "} escaped.
+ * The graph in Graphviz DOT ({@code weir viz --format dot}; {@code dot -Tsvg}): top to bottom (as
+ * Kedro-Viz), namespaces as nested {@code cluster} subgraphs, tasks as rounded boxes, datasets as
+ * cylinders labelled with their type, parameters as notes. Every id and label is a quoted DOT
+ * string with {@code \} and {@code "} escaped.
  */
 public final class DotRenderer {
   private DotRenderer() {}
@@ -15,7 +15,7 @@ public final class DotRenderer {
    */
   public static String render(VizGraph graph) {
     StringBuilder out = new StringBuilder("digraph weir {\n");
-    out.append("  rankdir=LR;\n");
+    out.append("  rankdir=TB;\n");
     out.append("  node [fontname=\"Helvetica\", fontsize=11];\n");
     out.append("  edge [color=\"#64748b\"];\n");
     java.util.Map<String, String> typeById = new java.util.HashMap<>();

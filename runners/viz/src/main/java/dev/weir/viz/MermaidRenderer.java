@@ -5,21 +5,21 @@ import java.util.Map;
 
 /**
  * The graph as a Mermaid flowchart ({@code weir viz --format mermaid}), for Markdown docs that
- * render Mermaid (GitHub, GitLab, MkDocs): left to right, namespaces as nested {@code subgraph}s,
- * tasks as rounded boxes, datasets as cylinders, parameters as parallelograms. Mermaid ids are
- * generated ({@code t0}, {@code d0}, {@code p0}) because names may hold characters Mermaid ids
- * cannot; labels are quoted with Mermaid's entity codes for {@code "}, {@code #}, {@code <} and
- * {@code >}.
+ * render Mermaid (GitHub, GitLab, MkDocs): top to bottom (as Kedro-Viz), namespaces as nested
+ * {@code subgraph}s, tasks as rounded boxes, datasets as cylinders, parameters as parallelograms.
+ * Mermaid ids are generated ({@code t0}, {@code d0}, {@code p0}) because names may hold characters
+ * Mermaid ids cannot; labels are quoted with Mermaid's entity codes for {@code "}, {@code #},
+ * {@code <} and {@code >}.
  */
 public final class MermaidRenderer {
   private MermaidRenderer() {}
 
   /**
    * @param graph the graph
-   * @return Mermaid source, starting with {@code flowchart LR}
+   * @return Mermaid source, starting with {@code flowchart TB}
    */
   public static String render(VizGraph graph) {
-    StringBuilder out = new StringBuilder("flowchart LR\n");
+    StringBuilder out = new StringBuilder("flowchart TB\n");
     Map<String, String> ids = new HashMap<>();
     int[] depth = {1};
     int[] nsCount = {0};

@@ -7,9 +7,18 @@
   var graph = JSON.parse(document.getElementById('weir-graph').textContent);
   var lastRun = graph.lastRun || null;
 
-  var LAYER_COLOURS = ['#4fb3ff', '#2dd4bf', '#3fb950', '#a3d13b', '#e3b341', '#f0883e', '#f778ba', '#a371f7',
-    '#79c0ff', '#56d364'];
+  // Layer colours stay clear of the run-status colours (green, red; grey dashed for "not run"): no
+  // greens, no reds, so a dataset's layer never reads as a node's outcome.
+  var LAYER_COLOURS = ['#4fb3ff', '#a371f7', '#e3b341', '#39c5cf', '#db61a2', '#6e7bff', '#9d8cff',
+    '#d2a8ff', '#79c0ff', '#c9b28a'];
   var NO_LAYER = '#7d8fa6';
+  var RUN_OK = '#3fb950';
+  var RUN_FAILED = '#f85149';
+  var RUN_NONE = '#8b98a7';
+  // Labels are 12 px at zoom 1; the first view never zooms out below this many rendered pixels.
+  var FONT_PX = 12;
+  var LEGIBLE_FONT_PX = 11;
+  var VIEW_PADDING = 24;
 
   // ---- indexes -------------------------------------------------------------------------------
   var items = new Map(); // element id -> {kind, item}
@@ -38,11 +47,21 @@
   }
 
   // ---- formatting ----------------------------------------------------------------------------
+  // "0.42 s", "1.2 s", "3 min 4 s", "1 h 2 min", as Kedro-Viz shows run times.
   function seconds(s) {
-    if (s < 1) { return s.toFixed(2) + ' s'; }
-    if (s < 60) { return s.toFixed(1) + ' s'; }
-    var m = Math.floor(s / 60);
-    return m + ' min ' + Math.round(s - 60 * m) + ' s';
+    if (s < 0.995) { return s.toFixed(2) + ' s'; }
+    if (s < 59.95) { return s.toFixed(1) + ' s'; }
+    var total = Math.round(s);
+    if (total < 3600) { return Math.floor(total / 60) + ' min ' + (total % 60) + ' s'; }
+    return Math.floor(total / 3600) + ' h ' + Math.floor((total % 3600) / 60) + ' min';
+  }
+  // An ISO-8601 instant as "1 Jan 2026, 00:00:06 UTC"; anything unparseable as given.
+  function when(iso) {
+    var d = new Date(iso);
+    if (!iso || isNaN(d.getTime())) { return iso; }
+    return d.toLocaleString('en-GB', {
+      timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }) + ' UTC';
   }
   function rows(n) { return Number(n).toLocaleString('en-US') + (n === 1 ? ' row' : ' rows'); }
   function shortName(name, ns) {
@@ -126,6 +145,9 @@
         if (ran.length) {
           label += ' · ' + seconds(ran.reduce(function (s, t) { return s + nodeRun(t.name).durationSeconds; }, 0));
           classes.push(failed ? 'run-failed' : 'run-ok');
+        } else if (lastRun && tasks.length) {
+          label += ' · not run';
+          classes.push('run-none');
         }
         var sz = size(label, 130, 16);
         data.label = label; data.w = sz.w; data.h = sz.h;
@@ -157,7 +179,11 @@
     if (entry.kind === 'task') {
       label = shortName(item.name, ns);
       var run = nodeRun(item.name);
-      if (run) { label += '\n' + (run.status === 'failed' ? 'failed · ' : '') + seconds(run.durationSeconds); }
+      if (run) {
+        label += '\n' + (run.status === 'failed' ? 'failed · ' : '') + seconds(run.durationSeconds);
+      } else if (lastRun) {
+        label += '\nnot run';
+      }
     } else if (entry.kind === 'data') {
       label = shortName(item.name, ns) + '\n' + shortType(item.type);
       var drun = datasetRun(item);
@@ -186,7 +212,7 @@
   var style = [
     { selector: 'node', style: {
       'label': 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center', 'text-halign': 'center',
-      'font-size': 12, 'font-family': 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif',
+      'font-size': FONT_PX, 'font-family': 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif',
       'color': '#e6edf3', 'width': 'data(w)', 'height': 'data(h)', 'border-width': 1.5,
       'text-max-width': 600, 'line-height': 1.25 } },
     { selector: 'node.task', style: {
@@ -204,12 +230,12 @@
       'color': '#c6a8ff', 'font-weight': 600, 'padding': 18, 'font-size': 12, 'text-margin-y': -4 } },
     { selector: 'node.ns.collapsed', style: {
       'text-valign': 'center', 'background-opacity': 0.22, 'border-style': 'double', 'border-width': 4 } },
-    { selector: 'node.run-ok', style: { 'border-color': '#3fb950', 'border-width': 2.5 } },
-    { selector: 'node.run-failed', style: { 'border-color': '#f85149', 'border-width': 3, 'background-color': '#4a1f24' } },
-    { selector: 'node.run-none', style: { 'opacity': 0.75 } },
+    { selector: 'node.run-ok', style: { 'border-color': RUN_OK, 'border-width': 2.5 } },
+    { selector: 'node.run-failed', style: { 'border-color': RUN_FAILED, 'border-width': 3, 'background-color': '#4a1f24' } },
+    { selector: 'node.run-none', style: { 'border-color': RUN_NONE, 'border-style': 'dashed', 'color': '#b7c2cf' } },
     { selector: 'edge', style: {
       'width': 1.4, 'line-color': '#52627a', 'target-arrow-color': '#52627a', 'target-arrow-shape': 'triangle',
-      'arrow-scale': 0.9, 'curve-style': 'taxi', 'taxi-direction': 'rightward', 'taxi-turn': '50%',
+      'arrow-scale': 0.9, 'curve-style': 'taxi', 'taxi-direction': 'downward', 'taxi-turn': '50%',
       'taxi-turn-min-distance': 8, 'taxi-radius': 8 } },
     { selector: 'node:selected', style: { 'border-color': '#ffffff', 'border-width': 3, 'overlay-opacity': 0 } },
     { selector: 'edge.hl', style: { 'line-color': '#4fb3ff', 'target-arrow-color': '#4fb3ff', 'width': 2.4, 'z-index': 10 } },
@@ -234,18 +260,34 @@
     cy.elements().remove();
     cy.add(buildElements());
     cy.endBatch();
+    // Top to bottom, as Kedro-Viz lays a pipeline out.
     cy.layout({
-      name: 'dagre', rankDir: 'LR', nodeSep: 16, rankSep: 46, edgeSep: 10, padding: 20, fit: true,
-      animate: false,
+      name: 'dagre', rankDir: 'TB', nodeSep: 24, rankSep: 34, edgeSep: 10, padding: VIEW_PADDING,
+      fit: false, animate: false,
       sort: function (a, b) { return a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0; }
     }).run();
-    if (cy.zoom() > 1.3) { cy.zoom(1.3); cy.center(); }
+    fitLegibly();
     applySearch();
     if (state.selected && cy.getElementById(state.selected).nonempty()) {
       cy.getElementById(state.selected).select();
       highlight(cy.getElementById(state.selected));
     }
     renderNamespaces();
+  }
+
+  // Fits the graph in view unless that makes labels smaller than LEGIBLE_FONT_PX: then it keeps
+  // them legible and shows the start of the pipeline (the top), centred; "Fit" shows it all.
+  function fitLegibly() {
+    cy.fit(undefined, VIEW_PADDING);
+    var minZoom = LEGIBLE_FONT_PX / FONT_PX;
+    if (cy.zoom() > 1.3) {
+      cy.zoom(1.3);
+      cy.center();
+    } else if (cy.zoom() < minZoom) {
+      var bb = cy.elements().boundingBox();
+      cy.zoom(minZoom);
+      cy.pan({ x: cy.width() / 2 - minZoom * (bb.x1 + bb.x2) / 2, y: VIEW_PADDING - minZoom * bb.y1 });
+    }
   }
 
   // ---- search and tags --------------------------------------------------------------------------
@@ -405,7 +447,7 @@
       var run = nodeRun(item.name);
       if (lastRun) {
         if (!run) {
-          field(dl, 'Last run', el('span', { className: 'muted' }, 'did not run'));
+          field(dl, 'Last run', el('span', { className: 'muted' }, 'not run'));
         } else {
           field(dl, 'Last run', el('span', { className: run.status === 'failed' ? 'status-failed' : 'status-ok' },
             (run.status === 'failed' ? 'failed' : 'succeeded') + ' in ' + seconds(run.durationSeconds)));
@@ -539,6 +581,7 @@
     if (lastRun) {
       row(el('span', { className: 'swatch ok' }), 'succeeded in the last run');
       row(el('span', { className: 'swatch fail' }), 'failed in the last run');
+      row(el('span', { className: 'swatch none' }), 'not run in the last run');
     }
   }
 
@@ -551,7 +594,9 @@
     badge.textContent = 'Last run ' + (lastRun.status === 'failed' ? 'failed' : 'succeeded') + ' · ' + seconds(lastRun.durationSeconds);
     var dl = el('dl');
     field(dl, 'Run id', el('code', null, lastRun.runId));
-    field(dl, 'Finished', lastRun.finishedAt);
+    field(dl, 'Started', when(lastRun.startedAt));
+    field(dl, 'Finished', when(lastRun.finishedAt));
+    field(dl, 'Duration', seconds(lastRun.durationSeconds));
     field(dl, 'Environment', lastRun.env);
     if (lastRun.failedNodes.length) {
       field(dl, 'Failed nodes', refList(lastRun.failedNodes, function (n) { return 'node:' + n; }));
@@ -565,7 +610,8 @@
     collapse: function (nsName) { state.collapsed.add('ns:' + nsName); render(); },
     expand: function (nsName) { state.collapsed.delete('ns:' + nsName); render(); },
     setTags: function (tags) { state.tags = new Set(tags); renderTags(); render(); },
-    search: function (q) { searchBox.value = q; state.query = q; applySearch(); }
+    search: function (q) { searchBox.value = q; state.query = q; applySearch(); },
+    layerColours: LAYER_COLOURS.slice()
   };
 
   renderTags();

@@ -127,7 +127,7 @@ class RenderersTest {
     String mermaid = MermaidRenderer.render(graph);
     List<String> lines = mermaid.lines().toList();
 
-    assertThat(lines.get(0)).isEqualTo("flowchart LR");
+    assertThat(lines.get(0)).isEqualTo("flowchart TB");
     assertThat(lines.stream().filter(l -> l.contains(" --> "))).hasSize(graph.edges().size());
     // ds contains eval, which contains the evaluate node and the metrics dataset.
     int ds = indexOf(lines, "subgraph ns0[\"ds\"]");
@@ -166,7 +166,7 @@ class RenderersTest {
     List<String> lines = dot.lines().toList();
 
     assertThat(lines.get(0)).isEqualTo("digraph weir {");
-    assertThat(dot).contains("rankdir=LR;");
+    assertThat(dot).contains("rankdir=TB;");
     assertThat(lines.stream().filter(l -> l.contains(" -> "))).hasSize(graph.edges().size());
     assertThat(dot)
         .contains("\"data:companies\" -> \"node:preprocess_companies_node\";")

@@ -67,7 +67,7 @@ class VizCommandTest {
     Result json = weir("viz", "--format", "json", "--pipelines", "reporting");
 
     assertThat(mermaid.exitCode()).as(mermaid.err()).isZero();
-    assertThat(mermaid.out()).startsWith("flowchart LR\n").contains("subgraph ns0[\"reports\"]");
+    assertThat(mermaid.out()).startsWith("flowchart TB\n").contains("subgraph ns0[\"reports\"]");
     assertThat(dot.out()).startsWith("digraph weir {").contains("\"data:raw\" -> \"node:clean\";");
     JsonNode graph = new ObjectMapper().readTree(json.out());
     assertThat(graph.get("pipelines").get(0).asText()).isEqualTo("reporting");

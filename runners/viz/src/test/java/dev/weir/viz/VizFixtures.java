@@ -156,6 +156,29 @@ final class VizFixtures {
         List.of(FAILED_NODE));
   }
 
+  /** The node that ran in {@link #partialRun()}, and how long it took: "3 min 4 s". */
+  static final String PARTIAL_NODE = "preprocess_companies_node";
+
+  static final double PARTIAL_NODE_SECONDS = 184.0;
+
+  /**
+   * A last run of one node only ({@code weir run --nodes preprocess_companies_node}): the others
+   * did not run. Started 2026-01-01 09:00:00 UTC, ran 3 min 10 s.
+   */
+  static LastRun partialRun() {
+    return new LastRun(
+        "2026-01-01T09.00.00.000Z",
+        LastRun.SUCCESS,
+        "2026-01-01T09:00:00Z",
+        "2026-01-01T09:03:10Z",
+        190.4,
+        "local",
+        List.of("__default__"),
+        Map.of(PARTIAL_NODE, new LastRun.NodeRun(LastRun.SUCCESS, PARTIAL_NODE_SECONDS, null)),
+        Map.of(),
+        List.of());
+  }
+
   static VizGraph graph(Path project) {
     return VizGraphBuilder.of(pipeline(), catalog(project)).parameters(parameters()).build();
   }

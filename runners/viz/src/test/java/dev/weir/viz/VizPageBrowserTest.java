@@ -56,6 +56,7 @@ class VizPageBrowserTest {
 
   private static Pipeline pipeline;
   private static Path page;
+  private static Path partialRunPage;
   private static ChromeDriver driver;
   private static Path userDataDir;
 
@@ -80,6 +81,14 @@ class VizPageBrowserTest {
     page = Path.of("target/viz-browser/fixtures.html").toAbsolutePath();
     Files.createDirectories(page.getParent());
     Files.writeString(page, HtmlRenderer.render(graph));
+    partialRunPage = page.resolveSibling("partial-run.html");
+    Files.writeString(
+        partialRunPage,
+        HtmlRenderer.render(
+            VizGraphBuilder.of(pipeline, VizFixtures.catalog(project))
+                .parameters(VizFixtures.parameters())
+                .lastRun(VizFixtures.partialRun())
+                .build()));
 
     userDataDir = Files.createTempDirectory("weir-viz-chromium");
     ChromeOptions options = new ChromeOptions();
@@ -93,7 +102,7 @@ class VizPageBrowserTest {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--window-size=1600,900",
+        "--window-size=1400,900",
         "--user-data-dir=" + userDataDir);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
@@ -120,7 +129,11 @@ class VizPageBrowserTest {
 
   @BeforeEach
   void openThePage() {
-    driver.get(page.toUri().toString());
+    open(page);
+  }
+
+  private static void open(Path file) {
+    driver.get(file.toUri().toString());
     new WebDriverWait(driver, Duration.ofSeconds(60))
         .until(
             d ->
@@ -286,6 +299,110 @@ class VizPageBrowserTest {
   }
 
   @Test
+  void theMapIsLaidOutTopToBottomWithLegibleLabelsAt1400By900() {
+    assertThat(((Number) js("return window.innerWidth;")).intValue()).isEqualTo(1400);
+
+    // Every edge between two drawn elements points down the page.
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> edges =
+        (List<Map<String, Object>>)
+            js(
+                "return cy.edges().map(e => ({id: e.id(), dy: e.target().position('y')"
+                    + " - e.source().position('y')}));");
+    assertThat(edges).hasSizeGreaterThan(5);
+    for (Map<String, Object> edge : edges) {
+      assertThat(((Number) edge.get("dy")).doubleValue()).as("%s", edge.get("id")).isPositive();
+    }
+    // Each label line renders at least 10 px high on screen (the canvas draws text, so its box
+    // comes from Cytoscape: label bounds in model units times the zoom, per line).
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> labels =
+        (List<Map<String, Object>>)
+            js(
+                "return cy.nodes('.task, .data, .params').map(n => ({id: n.id(), px:"
+                    + " n.boundingBox({includeNodes: false, includeEdges: false, includeLabels:"
+                    + " true}).h * cy.zoom() / n.data('label').split('\\n').length}));");
+    assertThat(labels).hasSize(drawn(".task, .data, .params").size());
+    for (Map<String, Object> label : labels) {
+      assertThat(((Number) label.get("px")).doubleValue())
+          .as("rendered label line height of %s", label.get("id"))
+          .isGreaterThanOrEqualTo(10.0);
+    }
+    // The first view starts at the top of the pipeline: its first node is on screen.
+    assertThat(
+            (Boolean)
+                js(
+                    "const n = cy.getElementById(arguments[0]); const e = cy.extent();"
+                        + " const p = n.position(); return p.x > e.x1 && p.x < e.x2 && p.y > e.y1"
+                        + " && p.y < e.y2;",
+                    VizGraphBuilder.nodeId("preprocess_companies_node")))
+        .isTrue();
+  }
+
+  @Test
+  void layerColoursAreNotRunStatusColours() {
+    Set<String> status = new TreeSet<>();
+    for (String cls : List.of("run-ok", "run-failed")) {
+      status.add(
+          Objects.requireNonNull(
+              (String)
+                  js("return cy.nodes('.' + arguments[0]).first().style('border-color');", cls)));
+    }
+    @SuppressWarnings("unchecked")
+    List<String> layers =
+        (List<String>)
+            js(
+                "const probe = document.createElement('span'); document.body.appendChild(probe);"
+                    + " const out = weirViz.layerColours.map(c => { probe.style.color = c;"
+                    + " return getComputedStyle(probe).color; }); probe.remove(); return out;");
+    @SuppressWarnings("unchecked")
+    List<String> drawnLayers =
+        (List<String>) js("return cy.nodes('.data').map(n => n.style('border-color'));");
+    assertThat(layers).hasSizeGreaterThanOrEqualTo(8);
+    List<String> all = new ArrayList<>(layers);
+    all.addAll(drawnLayers);
+    for (String layer : all) {
+      for (String s : status) {
+        assertThat(hueDistance(layer, s))
+            .as("layer colour %s against run-status colour %s", layer, s)
+            .isGreaterThanOrEqualTo(30.0);
+      }
+    }
+  }
+
+  @Test
+  void afterAPartialRunTheNodesThatDidNotRunAreMarkedNotRunAndTimesReadEasily() {
+    open(partialRunPage);
+    String ran = VizGraphBuilder.nodeId(VizFixtures.PARTIAL_NODE);
+    List<String> notRun =
+        pipeline.nodes().stream()
+            .map(Node::name)
+            .filter(n -> !n.equals(VizFixtures.PARTIAL_NODE))
+            .map(VizGraphBuilder::nodeId)
+            .toList();
+    assertThat(notRun).hasSize(2);
+
+    assertThat(label(ran)).isEqualTo(VizFixtures.PARTIAL_NODE + "\n3 min 4 s");
+    assertThat(hasClass(ran, "run-ok")).isTrue();
+    assertThat(drawn(".run-none")).containsExactlyInAnyOrderElementsOf(notRun);
+    for (String id : notRun) {
+      assertThat(label(id)).endsWith("\nnot run");
+    }
+    assertThat(borderColour(notRun.get(0))).isNotEqualTo(borderColour(ran));
+    assertThat(driver.findElement(By.id("legend")).getText()).contains("not run in the last run");
+    assertThat(driver.findElement(By.id("run-status")).getText())
+        .isEqualTo("Last run succeeded · 3 min 10 s");
+    assertThat(driver.findElement(By.id("last-run")).getText())
+        .contains("1 Jan 2026, 09:00:00 UTC")
+        .contains("1 Jan 2026, 09:03:10 UTC")
+        .doesNotContain("2026-01-01T09:03:10Z");
+
+    clickOn(notRun.get(0));
+
+    assertThat(driver.findElement(By.id("details")).getText()).contains("not run");
+  }
+
+  @Test
   void clickingAParameterShowsItsValue() {
     clickOn("params:model_options");
 
@@ -387,6 +504,23 @@ class VizPageBrowserTest {
     return (String) js("return cy.getElementById(arguments[0]).style('border-color');", id);
   }
 
+  /** Degrees between the hues of two CSS {@code rgb(r, g, b)} colours, 0 to 180. */
+  private static double hueDistance(String a, String b) {
+    double d = Math.abs(hue(a) - hue(b));
+    return Math.min(d, 360 - d);
+  }
+
+  private static double hue(String css) {
+    String[] parts = css.replaceAll("[^0-9,.]", "").split(",");
+    float[] hsb =
+        java.awt.Color.RGBtoHSB(
+            Integer.parseInt(parts[0]),
+            Integer.parseInt(parts[1]),
+            Integer.parseInt(parts[2]),
+            null);
+    return hsb[0] * 360.0;
+  }
+
   private static double number(Map<String, Number> values, String key) {
     return Objects.requireNonNull(values.get(key), key).doubleValue();
   }
@@ -398,7 +532,11 @@ class VizPageBrowserTest {
         (Map<String, Number>)
             Objects.requireNonNull(
                 js(
-                    "const n = cy.getElementById(arguments[0]); const p = n.renderedPosition();"
+                    "const n = cy.getElementById(arguments[0]);"
+                        // as a user pans to a node that the first view leaves off screen
+                        + " const e = cy.extent(), q = n.position();"
+                        + " if (q.x < e.x1 || q.x > e.x2 || q.y < e.y1 || q.y > e.y2) cy.center(n);"
+                        + " const p = n.renderedPosition();"
                         + " return {x: p.x, y: p.y, w: cy.width(), h: cy.height()};",
                     id));
     WebElement canvas = driver.findElement(By.id("cy"));
