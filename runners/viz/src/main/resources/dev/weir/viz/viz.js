@@ -78,10 +78,13 @@
     }
     return undefined;
   }
-  function size(label, minWidth, lineHeight) {
+  // Box size from the label: charWidth is the mean advance of the kind's font at zoom 1 (bold
+  // 12 px names of nodes are wider than the regular 12 px of datasets and the 11 px monospace of
+  // parameters), so boxes stay narrow enough for a pipeline to fit the window legibly.
+  function size(label, minWidth, lineHeight, charWidth, padding) {
     var lines = label.split('\n');
     var longest = lines.reduce(function (m, l) { return Math.max(m, l.length); }, 0);
-    return { w: Math.max(minWidth, Math.round(longest * 6.9 + 30)), h: Math.max(34, lines.length * lineHeight + 16) };
+    return { w: Math.max(minWidth, Math.round(longest * charWidth + padding)), h: Math.max(34, lines.length * lineHeight + 16) };
   }
 
   // ---- visible elements (tag filter, collapsed namespaces) -----------------------------------
@@ -149,7 +152,7 @@
           label += ' · not run';
           classes.push('run-none');
         }
-        var sz = size(label, 130, 16);
+        var sz = size(label, 130, 16, 6.9, 30);
         data.label = label; data.w = sz.w; data.h = sz.h;
         classes.push('collapsed');
       } else {
@@ -193,7 +196,8 @@
     } else {
       label = item.name;
     }
-    var sz = size(label, entry.kind === 'params' ? 90 : 110, 15);
+    var sz = entry.kind === 'task' ? size(label, 110, 15, 6.9, 30)
+      : size(label, entry.kind === 'params' ? 90 : 110, 15, entry.kind === 'params' ? 6.6 : 6.3, 24);
     data.label = label; data.w = sz.w; data.h = sz.h;
     return data;
   }
@@ -262,7 +266,7 @@
     cy.endBatch();
     // Top to bottom, as Kedro-Viz lays a pipeline out.
     cy.layout({
-      name: 'dagre', rankDir: 'TB', nodeSep: 24, rankSep: 34, edgeSep: 10, padding: VIEW_PADDING,
+      name: 'dagre', rankDir: 'TB', nodeSep: 14, rankSep: 34, edgeSep: 10, padding: VIEW_PADDING,
       fit: false, animate: false,
       sort: function (a, b) { return a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0; }
     }).run();
@@ -429,10 +433,8 @@
     var panel = document.getElementById('details');
     panel.replaceChildren();
     var entry = items.get(id);
-    if (!entry) {
-      panel.appendChild(el('div', { className: 'placeholder' }, 'Click a node, dataset or parameter to see its details.'));
-      return;
-    }
+    showPanel(panel, Boolean(entry));
+    if (!entry) { return; }
     var item = entry.item;
     var dl = el('dl');
     if (entry.kind === 'task') {
@@ -488,6 +490,14 @@
     panel.appendChild(dl);
   }
 
+  // As Kedro-Viz's metadata panel: shown only while something is selected, so the map has the
+  // window's width otherwise. The canvas changes size, which Cytoscape must be told.
+  function showPanel(panel, show) {
+    if (panel.hidden !== show) { return; }
+    panel.hidden = !show;
+    cy.resize();
+  }
+
   // Class::method may wrap after "::" rather than mid-word.
   function functionName(name) {
     var code = el('code');
@@ -528,13 +538,15 @@
       }
       if (changed) { render(); target = cy.getElementById(id); }
     }
+    details(id); // may open the panel, which narrows the map
     cy.elements(':selected').unselect();
     if (target.nonempty()) {
       target.select();
       highlight(target);
-      if (center && !inView(target)) { cy.animate({ center: { eles: target }, duration: 250 }); }
+      if (!inView(target)) {
+        if (center) { cy.animate({ center: { eles: target }, duration: 250 }); } else { cy.center(target); }
+      }
     }
-    details(id);
   }
 
   cy.on('tap', 'node', function (evt) {

@@ -98,7 +98,7 @@ class VizBrowserTest {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--window-size=1920,900",
+        "--window-size=1400,900",
         "--user-data-dir=" + userDataDir);
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
@@ -186,6 +186,53 @@ class VizBrowserTest {
 
   @Test
   @Order(3)
+  void theFirstViewIsTopToBottomWithLabelsLegibleAt1400By900() {
+    assertThat(((Number) js("return window.innerWidth;")).intValue()).isEqualTo(1400);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> edges =
+        (List<Map<String, Object>>)
+            js(
+                "return cy.edges().map(e => ({id: e.id(), dy: e.target().position('y')"
+                    + " - e.source().position('y')}));");
+    assertThat(edges).hasSizeGreaterThan(pipeline.nodes().size());
+    for (Map<String, Object> edge : edges) {
+      assertThat(((Number) edge.get("dy")).doubleValue()).as("%s", edge.get("id")).isPositive();
+    }
+    // The canvas draws the labels: each line's rendered height is its label box in model units
+    // times the zoom, over the number of lines.
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> labels =
+        (List<Map<String, Object>>)
+            js(
+                "return cy.nodes('.task, .data, .params').map(n => ({id: n.id(), px:"
+                    + " n.boundingBox({includeNodes: false, includeEdges: false, includeLabels:"
+                    + " true}).h * cy.zoom() / n.data('label').split('\\n').length}));");
+    assertThat(labels).isNotEmpty();
+    for (Map<String, Object> label : labels) {
+      assertThat(((Number) label.get("px")).doubleValue())
+          .as("rendered label line height of %s", label.get("id"))
+          .isGreaterThanOrEqualTo(10.0);
+    }
+    // The whole spaceflights pipeline fits the first view at that legible size.
+    assertThat(
+            (Boolean)
+                js(
+                    "const b = cy.elements().boundingBox(), e = cy.extent(); return b.x1 >= e.x1"
+                        + " && b.x2 <= e.x2 && b.y1 >= e.y1 && b.y2 <= e.y2;"))
+        .as("every element in view")
+        .isTrue();
+    // The pipeline starts on screen: the first raw input is in view.
+    assertThat(
+            (Boolean)
+                js(
+                    "const p = cy.getElementById('data:companies').position(); const e ="
+                        + " cy.extent(); return p.x > e.x1 && p.x < e.x2 && p.y > e.y1 && p.y <"
+                        + " e.y2;"))
+        .isTrue();
+  }
+
+  @Test
+  @Order(4)
   void clickingADatasetShowsItsTypeAndCatalogEntry() {
     clickOn("data:model_input_table");
 
@@ -199,7 +246,7 @@ class VizBrowserTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void clickingANodeShowsItsFunctionInputsOutputsAndRunCommand() throws Exception {
     Node node = pipeline.node(CLICKED_NODE).orElseThrow();
 
@@ -233,7 +280,7 @@ class VizBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void theMapShowsNoRunHistoryOfThisCheckout() {
     assertThat(driver.findElement(By.id("run-status")).isDisplayed()).isFalse();
     assertThat(driver.findElement(By.id("last-run-section")).isDisplayed()).isFalse();
@@ -243,7 +290,7 @@ class VizBrowserTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void typingInTheSearchBoxNarrowsTheMap() {
     String query = "companies";
     Set<String> expected = new TreeSet<>();
@@ -273,7 +320,7 @@ class VizBrowserTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void theTagListShowsThePipelinesTags() {
     Set<String> tags = new TreeSet<>();
     pipeline.nodes().forEach(n -> tags.addAll(n.tags()));
@@ -292,7 +339,11 @@ class VizBrowserTest {
     Map<String, Number> pos =
         (Map<String, Number>)
             js(
-                "const n = cy.getElementById(arguments[0]); const p = n.renderedPosition();"
+                "const n = cy.getElementById(arguments[0]);"
+                    // as a user pans to a node that the first view leaves off screen
+                    + " const e = cy.extent(), q = n.position();"
+                    + " if (q.x < e.x1 || q.x > e.x2 || q.y < e.y1 || q.y > e.y2) cy.center(n);"
+                    + " const p = n.renderedPosition();"
                     + " return {x: p.x, y: p.y, w: cy.width(), h: cy.height()};",
                 id);
     WebElement canvas = driver.findElement(By.id("cy"));
