@@ -266,7 +266,7 @@
     cy.endBatch();
     // Top to bottom, as Kedro-Viz lays a pipeline out.
     cy.layout({
-      name: 'dagre', rankDir: 'TB', nodeSep: 14, rankSep: 34, edgeSep: 10, padding: VIEW_PADDING,
+      name: 'dagre', rankDir: 'TB', nodeSep: 14, rankSep: 26, edgeSep: 10, padding: VIEW_PADDING,
       fit: false, animate: false,
       sort: function (a, b) { return a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0; }
     }).run();
