@@ -525,6 +525,16 @@
     return b.x1 >= e.x1 && b.x2 <= e.x2 && b.y1 >= e.y1 && b.y2 <= e.y2;
   }
 
+  // Pans by as little as brings the element into view (the panel that just opened may cover it),
+  // so the rest of the map stays where the user saw it.
+  function reveal(ele) {
+    var b = ele.renderedBoundingBox();
+    var m = VIEW_PADDING;
+    var dx = b.x2 > cy.width() - m ? cy.width() - m - b.x2 : b.x1 < m ? m - b.x1 : 0;
+    var dy = b.y2 > cy.height() - m ? cy.height() - m - b.y2 : b.y1 < m ? m - b.y1 : 0;
+    cy.panBy({ x: dx, y: dy });
+  }
+
   function select(id, center) {
     state.selected = id;
     var target = cy.getElementById(id);
@@ -544,7 +554,7 @@
       target.select();
       highlight(target);
       if (!inView(target)) {
-        if (center) { cy.animate({ center: { eles: target }, duration: 250 }); } else { cy.center(target); }
+        if (center) { cy.animate({ center: { eles: target }, duration: 250 }); } else { reveal(target); }
       }
     }
   }
