@@ -151,8 +151,9 @@ final class SparkStorage {
       Path t = local(target).toAbsolutePath().normalize();
       StagingDirectories.removeStale(t);
       String id = UUID.randomUUID().toString();
-      Path staging = t.resolveSibling("." + t.getFileName() + ".weir-staging-" + id);
-      Path old = t.resolveSibling("." + t.getFileName() + ".weir-old-" + id);
+      Path staging =
+          t.resolveSibling(StagingDirectories.stagingName(t.getFileName().toString(), id));
+      Path old = t.resolveSibling(StagingDirectories.oldName(t.getFileName().toString(), id));
       try {
         Files.createDirectories(t.getParent());
         write.accept(staging.toUri().toString());
@@ -193,9 +194,10 @@ final class SparkStorage {
       StagingDirectories.removeStale(fs, t);
       String id = UUID.randomUUID().toString();
       org.apache.hadoop.fs.Path staging =
-          new org.apache.hadoop.fs.Path(t.getParent(), "." + t.getName() + ".weir-staging-" + id);
+          new org.apache.hadoop.fs.Path(
+              t.getParent(), StagingDirectories.stagingName(t.getName(), id));
       org.apache.hadoop.fs.Path old =
-          new org.apache.hadoop.fs.Path(t.getParent(), "." + t.getName() + ".weir-old-" + id);
+          new org.apache.hadoop.fs.Path(t.getParent(), StagingDirectories.oldName(t.getName(), id));
       try {
         write.accept(staging.toString());
       } catch (Exception e) {

@@ -32,6 +32,24 @@ final class StagingDirectories {
 
   /**
    * @param targetName the target's file name, for example {@code companies.parquet}
+   * @param id a random UUID
+   * @return the name of the directory a save writes to: {@code .<name>.weir-staging-<id>}
+   */
+  static String stagingName(String targetName, String id) {
+    return "." + targetName + ".weir-staging-" + id;
+  }
+
+  /**
+   * @param targetName the target's file name
+   * @param id the save's UUID
+   * @return the name the old data is moved to during the swap: {@code .<name>.weir-old-<id>}
+   */
+  static String oldName(String targetName, String id) {
+    return "." + targetName + ".weir-old-" + id;
+  }
+
+  /**
+   * @param targetName the target's file name, for example {@code companies.parquet}
    * @return the pattern of its staging directories' names
    */
   static Pattern staging(String targetName) {
