@@ -8,6 +8,7 @@ import dev.weir.hooks.NodeCompletedEvent;
 import dev.weir.hooks.NodeErrorEvent;
 import dev.weir.hooks.NodeRunEvent;
 import dev.weir.io.DataCatalog;
+import dev.weir.io.SchemaMismatchException;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
 import java.util.ArrayList;
@@ -163,7 +164,11 @@ public final class RunState {
       if (catalog.isMemory(name)) {
         memoryPolicy.beforeMemorySave(name, data, consumers.getOrDefault(name, 0));
       }
-      catalog.save(name, data);
+      try {
+        catalog.save(name, data);
+      } catch (SchemaMismatchException e) {
+        throw InputSchemaChange.explain(e, inputs, catalog);
+      }
       hooks.afterDatasetSaved(new DatasetSavedEvent(name, data, node));
     }
     return System.nanoTime() - start;
