@@ -47,6 +47,7 @@ public final class RunState {
   private final Set<String> freeOutputs;
   private final boolean[] done;
   private final Map<String, Double> nodeSeconds = new LinkedHashMap<>();
+  private final Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicBoolean anyFailed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -119,11 +120,14 @@ public final class RunState {
    * @throws Exception what a dataset, a hook or the node function threw
    */
   public long execute(Node node) throws Exception {
+    running.add(node.name());
     try {
       return executeWithHooks(node);
     } catch (Exception | Error e) {
       anyFailed.set(true);
       throw e;
+    } finally {
+      running.remove(node.name());
     }
   }
 
@@ -182,7 +186,7 @@ public final class RunState {
    * @param node the node that finished
    * @param nanos its duration
    */
-  public void finished(Node node, long nanos) {
+  public synchronized void finished(Node node, long nanos) {
     int i = graph.indexOf(node);
     done[i] = true;
     double seconds = nanos / 1e9;
@@ -222,7 +226,7 @@ public final class RunState {
    * @param cause what it threw
    * @return the exception to throw once running nodes have finished
    */
-  public NodeFailedException failure(Node node, Throwable cause) {
+  public synchronized NodeFailedException failure(Node node, Throwable cause) {
     List<Integer> unfinished = new ArrayList<>();
     for (int i = 0; i < done.length; i++) {
       if (!done[i]) {
@@ -238,9 +242,29 @@ public final class RunState {
   }
 
   /**
+   * The report of a run stopped from outside (the JVM shutting down); callable from any thread.
+   *
+   * @return the nodes running now, the resume command and the nodes that finished
+   */
+  synchronized RunInterruptedException interruption() {
+    List<Integer> unfinished = new ArrayList<>();
+    for (int i = 0; i < done.length; i++) {
+      if (!done[i]) {
+        unfinished.add(i);
+      }
+    }
+    List<String> resume =
+        nodeSeconds.isEmpty()
+            ? List.of()
+            : ResumeHint.nodesToResumeFrom(graph, unfinished, catalog);
+    return new RunInterruptedException(
+        new java.util.TreeSet<>(running).stream().toList(), resume, unfinished.size(), nodeSeconds);
+  }
+
+  /**
    * @return the result once every node finished
    */
-  RunnerResult result() {
+  synchronized RunnerResult result() {
     Map<String, Object> outputs = new LinkedHashMap<>();
     for (String name : pipeline.outputs()) {
       if (catalog.isMemory(name) && catalog.exists(name)) {

@@ -23,6 +23,7 @@ import dev.weir.pipeline.PipelineRegistry;
 import dev.weir.runner.HookManager;
 import dev.weir.runner.MissingOutputs;
 import dev.weir.runner.NodeFailedException;
+import dev.weir.runner.RunInterruptedException;
 import dev.weir.runner.Runner;
 import dev.weir.runner.RunnerResult;
 import java.nio.file.Path;
@@ -67,6 +68,7 @@ public final class Session {
   private final @Nullable String sparkRemote;
   private final @Nullable PipelineRegistry registry;
   private final Consumer<String> warnings;
+  private final Consumer<RunResult> onInterrupt;
   private @Nullable List<Hook> hooks;
   private @Nullable Object spark;
 
@@ -80,6 +82,7 @@ public final class Session {
     this.sparkRemote = b.sparkRemote;
     this.registry = b.registry;
     this.warnings = b.warnings;
+    this.onInterrupt = b.onInterrupt;
   }
 
   /**
@@ -271,7 +274,10 @@ public final class Session {
   /**
    * Runs the pipeline. Order: build the catalog, {@code afterCatalogCreated}, apply {@code
    * --only-missing-outputs}, {@code beforePipelineRun}, the runner (node and dataset hooks), then
-   * {@code afterPipelineRun} or {@code onPipelineError}.
+   * {@code afterPipelineRun} or {@code onPipelineError}. When the JVM shuts down (SIGTERM, Ctrl-C)
+   * while nodes run, a shutdown hook fires {@code onPipelineError} with a {@link
+   * RunInterruptedException} and hands the result to {@link Builder#onInterrupt}; the run then
+   * fires no other pipeline hook.
    *
    * @param options the run options; with {@code dryRun} only {@link #dryRun} is done
    * @return the result; a node failure is returned with status {@link RunResult.Status#FAILED} and
@@ -305,10 +311,30 @@ public final class Session {
     }
     LOG.info("Run {}: {} nodes, {} runner", runId, pipeline.nodes().size(), runner.name());
     hookManager.beforePipelineRun(new PipelineRunEvent(params, pipeline, catalog));
+    Pipeline running = pipeline;
+    RunInterruption interruption =
+        RunInterruption.watch(
+            runner,
+            running,
+            e -> {
+              hookManager.onPipelineError(new PipelineErrorEvent(e, params, running, catalog));
+              RunResult stopped =
+                  new RunResult(
+                      runId,
+                      RunResult.Status.INTERRUPTED,
+                      e.completedNodeSeconds(),
+                      savedOutputs(running, catalog, e.completedNodeSeconds()),
+                      seconds(start),
+                      e);
+              onInterrupt.accept(stopped);
+            });
     RunnerResult result;
     try {
       result = runner.run(pipeline, catalog, hookManager, runId);
     } catch (RuntimeException e) {
+      if (!interruption.end()) {
+        return interruptedResult(runId, runner, pipeline, start);
+      }
       hookManager.onPipelineError(new PipelineErrorEvent(e, params, pipeline, catalog));
       if (e instanceof NodeFailedException failed) {
         return new RunResult(
@@ -321,6 +347,9 @@ public final class Session {
       }
       throw e;
     }
+    if (!interruption.end()) {
+      return interruptedResult(runId, runner, pipeline, start);
+    }
     hookManager.afterPipelineRun(new PipelineRunEvent(params, pipeline, catalog));
     return new RunResult(
         runId,
@@ -329,6 +358,14 @@ public final class Session {
         savedOutputs(pipeline, catalog, result.nodeSeconds()),
         seconds(start),
         null);
+  }
+
+  /** The result the main thread returns when the shutdown hook has already reported the run. */
+  private static RunResult interruptedResult(
+      String runId, Runner runner, Pipeline pipeline, long start) {
+    RunInterruptedException e = runner.interruption(pipeline);
+    return new RunResult(
+        runId, RunResult.Status.INTERRUPTED, e.completedNodeSeconds(), Map.of(), seconds(start), e);
   }
 
   /**
@@ -475,8 +512,22 @@ public final class Session {
     private @Nullable String sparkRemote;
     private @Nullable PipelineRegistry registry;
     private Consumer<String> warnings = LOG::warn;
+    private Consumer<RunResult> onInterrupt =
+        r -> LOG.warn("{}", r.error() != null ? r.error().getMessage() : "Run interrupted");
 
     private Builder() {}
+
+    /**
+     * @param sink receives, from a JVM shutdown hook, the result of a run stopped by SIGTERM or
+     *     Ctrl-C while its nodes ran (status {@link RunResult.Status#INTERRUPTED}, the {@link
+     *     RunInterruptedException} with the resume command as error), after the hooks' {@code
+     *     onPipelineError}; default the log at WARN
+     * @return this builder
+     */
+    public Builder onInterrupt(Consumer<RunResult> sink) {
+      this.onInterrupt = sink;
+      return this;
+    }
 
     /**
      * @param sink receives the run's warnings (for example a runtime parameter no node reads), one
