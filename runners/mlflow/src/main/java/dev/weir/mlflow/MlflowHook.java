@@ -15,6 +15,7 @@ import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
+import dev.weir.runner.RunInterruptedException;
 import dev.weir.session.RunResult;
 import dev.weir.session.RunSummaryContributor;
 import java.nio.file.Files;
@@ -47,13 +48,13 @@ import org.slf4j.LoggerFactory;
  *       ends it FAILED in {@code on_pipeline_error}, so a Kedro run stopped by the runner's own
  *       checks (a missing free input) still leaves a FAILED MLflow run; kedro-mlflow logs params
  *       only in {@code before_node_run}, when a node is about to run. Weir starts the whole run
- *       there: a configuration error found before the first node leaves no MLflow run at all, and
- *       a run with no node to run (every output present under {@code --only-missing-outputs})
+ *       there: a configuration error found before the first node leaves no MLflow run at all, and a
+ *       run with no node to run (every output present under {@code --only-missing-outputs})
  *       neither.
  *   <li>per node: metric {@code node_duration.<node name>}, the seconds from {@link #beforeNodeRun}
  *       to the last output saved (so a lazy Spark node's write counts), logged at step 0.
- *   <li>{@link #afterPipelineRun}: status FINISHED; {@link #onPipelineError}: FAILED; a JVM
- *       shutdown (SIGTERM, Ctrl-C) during the run: KILLED.
+ *   <li>{@link #afterPipelineRun}: status FINISHED; {@link #onPipelineError}: FAILED, or KILLED for
+ *       a {@link RunInterruptedException}; a JVM shutdown (SIGTERM, Ctrl-C) during the run: KILLED.
  * </ul>
  *
  * <p>As a {@link RunSummaryContributor} it adds {@code MLflow run at <address or folder>} to the
@@ -330,7 +331,9 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   @Override
   public void onPipelineError(PipelineErrorEvent event) {
     RunParams run = event.run();
-    end(run.runId(), RunStatus.FAILED);
+    end(
+        run.runId(),
+        event.error() instanceof RunInterruptedException ? RunStatus.KILLED : RunStatus.FAILED);
   }
 
   private void end(String runId, RunStatus status) {

@@ -141,6 +141,7 @@ public final class RunState {
 
   private long executeWithHooks(Node node) throws Exception {
     long start = System.nanoTime();
+    ExcludedTime.take();
     LOG.info("Running node: {}", node.name());
     Map<String, Object> inputs = new LinkedHashMap<>();
     for (String name : node.inputs()) {
@@ -175,7 +176,7 @@ public final class RunState {
       }
       hooks.afterDatasetSaved(new DatasetSavedEvent(name, data, node));
     }
-    return System.nanoTime() - start;
+    return System.nanoTime() - start - ExcludedTime.take();
   }
 
   /**

@@ -20,6 +20,7 @@ import dev.weir.pipeline.Pipeline;
 import dev.weir.pipeline.PipelineException;
 import dev.weir.pipeline.PipelineFilter;
 import dev.weir.pipeline.PipelineRegistry;
+import dev.weir.runner.ExcludedTime;
 import dev.weir.runner.HookManager;
 import dev.weir.runner.MissingOutputs;
 import dev.weir.runner.NodeFailedException;
@@ -69,6 +70,7 @@ public final class Session {
   private final @Nullable PipelineRegistry registry;
   private final Consumer<String> warnings;
   private final Consumer<RunResult> onInterrupt;
+  private final SparkStartListener sparkListener;
   private @Nullable List<Hook> hooks;
   private @Nullable Object spark;
 
@@ -83,6 +85,7 @@ public final class Session {
     this.registry = b.registry;
     this.warnings = b.warnings;
     this.onInterrupt = b.onInterrupt;
+    this.sparkListener = b.sparkListener;
   }
 
   /**
@@ -233,7 +236,14 @@ public final class Session {
 
   private synchronized Object sparkSession(ConfigLoader config) {
     if (spark == null) {
+      sparkListener.sparkStarting();
+      long start = System.nanoTime();
       spark = SparkServices.resolve(givenSpark, sparkRemote, config.spark(), projectPath);
+      long nanos = System.nanoTime() - start;
+      ExcludedTime.add(nanos);
+      LOG.info(
+          "Spark session ready in {} s", String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9));
+      sparkListener.sparkStarted(nanos / 1e9);
     }
     return spark;
   }
@@ -515,7 +525,18 @@ public final class Session {
     private Consumer<RunResult> onInterrupt =
         r -> LOG.warn("{}", r.error() != null ? r.error().getMessage() : "Run interrupted");
 
+    private SparkStartListener sparkListener = new SparkStartListener() {};
+
     private Builder() {}
+
+    /**
+     * @param listener hears when the session starts Spark (at most once); default none
+     * @return this builder
+     */
+    public Builder sparkStartListener(SparkStartListener listener) {
+      this.sparkListener = listener;
+      return this;
+    }
 
     /**
      * @param sink receives, from a JVM shutdown hook, the result of a run stopped by SIGTERM or
