@@ -17,6 +17,8 @@ import java.util.Map;
  * broken:          raw --stage--> staged (persisted) --explode--> never (throws)
  * missing:         not_in_catalog --needs_missing--> whatever
  * typed:           raw, params:options (record) --typed--> typed_out
+ * slow:            raw --stage--> staged (persisted) --wait_for_signal--> never (sleeps 120 s)
+ * spark_copy, spark_udf: {@link SparkTestPipelines}, when Spark is on the class path
  * </pre>
  */
 public final class TestPipelines implements PipelineRegistry {
@@ -92,6 +94,40 @@ public final class TestPipelines implements PipelineRegistry {
                 .output("typed_out")
                 .name("typed")
                 .build()));
+    pipelines.put(
+        "slow",
+        Pipeline.of(
+            Node.node((String raw) -> raw.trim())
+                .inputs("raw")
+                .output("staged")
+                .name("stage")
+                .build(),
+            Node.node(
+                    (String staged) -> {
+                      try {
+                        Thread.sleep(120_000);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return staged;
+                    })
+                .inputs("staged")
+                .output("never")
+                .name("wait_for_signal")
+                .build()));
+    if (sparkPresent()) {
+      pipelines.putAll(SparkTestPipelines.pipelines());
+    }
     return pipelines;
+  }
+
+  private static boolean sparkPresent() {
+    try {
+      Class.forName(
+          "org.apache.spark.sql.SparkSession", false, TestPipelines.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 }

@@ -100,13 +100,21 @@ final class SparkErrors {
 
   /**
    * The user's exception under Spark's wrappers ({@code [TASK_WRITE_FAILED]}, {@code
-   * [FAILED_EXECUTE_UDF]}, ...): the last cause of the chain, when it says more than the top.
+   * [FAILED_EXECUTE_UDF]}, ...): the first cause in the chain that is not Spark's, Scala's or
+   * Delta's own, else the last cause; only when it says more than the top.
    */
   private static String rootCause(Throwable e) {
-    Throwable root = e;
+    Throwable root = null;
+    Throwable last = e;
     java.util.Set<Throwable> seen = new java.util.HashSet<>();
-    while (root.getCause() != null && seen.add(root)) {
-      root = root.getCause();
+    for (Throwable t = e.getCause(); t != null && seen.add(t); t = t.getCause()) {
+      last = t;
+      if (root == null && !isWrapper(t)) {
+        root = t;
+      }
+    }
+    if (root == null) {
+      root = last;
     }
     if (root == e) {
       return "";
@@ -128,6 +136,14 @@ final class SparkErrors {
     return firstLines.length() > MAX_DETAIL
         ? firstLines.substring(0, MAX_DETAIL) + "..."
         : firstLines;
+  }
+
+  private static boolean isWrapper(Throwable t) {
+    String name = t.getClass().getName();
+    return name.startsWith("org.apache.spark.")
+        || name.startsWith("scala.")
+        || name.startsWith("io.delta.")
+        || name.equals("java.util.concurrent.ExecutionException");
   }
 
   private static String hint(String detail) {
