@@ -17,7 +17,7 @@ import java.util.Map;
  * broken:          raw --stage--> staged (persisted) --explode--> never (throws)
  * missing:         not_in_catalog --needs_missing--> whatever
  * typed:           raw, params:options (record) --typed--> typed_out
- * slow:            raw --stage--> staged (persisted) --wait_for_signal--> never (sleeps 120 s)
+ * slow:            raw --stage--> staged (persisted) --wait_for_signal--> waited (sleeps 120 s)
  * spark_copy, spark_udf: {@link SparkTestPipelines}, when Spark is on the class path
  * </pre>
  */
@@ -62,8 +62,7 @@ public final class TestPipelines implements PipelineRegistry {
     pipelines.put("data_processing", dataProcessing());
     pipelines.put("reporting", reporting());
     pipelines.put(DEFAULT, dataProcessing().plus(reporting()));
-    pipelines.put(
-        "broken",
+    Pipeline broken =
         Pipeline.of(
             Node.node((String raw) -> raw.trim())
                 .inputs("raw")
@@ -77,7 +76,8 @@ public final class TestPipelines implements PipelineRegistry {
                 .inputs("staged")
                 .output("never")
                 .name("explode")
-                .build()));
+                .build());
+    pipelines.put("broken", broken);
     pipelines.put(
         "missing",
         Pipeline.of(
@@ -94,14 +94,11 @@ public final class TestPipelines implements PipelineRegistry {
                 .output("typed_out")
                 .name("typed")
                 .build()));
+    Node stage = broken.node("stage").orElseThrow();
     pipelines.put(
         "slow",
         Pipeline.of(
-            Node.node((String raw) -> raw.trim())
-                .inputs("raw")
-                .output("staged")
-                .name("stage")
-                .build(),
+            stage,
             Node.node(
                     (String staged) -> {
                       try {
@@ -112,7 +109,7 @@ public final class TestPipelines implements PipelineRegistry {
                       return staged;
                     })
                 .inputs("staged")
-                .output("never")
+                .output("waited")
                 .name("wait_for_signal")
                 .build()));
     if (sparkPresent()) {

@@ -168,17 +168,17 @@ class RunRecorderHookTest {
     Pipeline pipeline = VizFixtures.pipeline();
     DataCatalog catalog = VizFixtures.catalog(project);
     Node companies = node(pipeline, "preprocess_companies_node");
-    Node shuttles = node(pipeline, "preprocess_shuttles_node");
+    Node create = node(pipeline, "create_model_input_table_node");
     RunRecorderHook hook = new RunRecorderHook();
 
     hook.beforePipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
     runNode(hook, catalog, companies, false);
-    hook.beforeNodeRun(new NodeRunEvent(shuttles, catalog, Map.of(), false, "run"));
+    hook.beforeNodeRun(new NodeRunEvent(create, catalog, Map.of(), false, "run"));
     hook.onPipelineError(
         new PipelineErrorEvent(
             new RunInterruptedException(
-                List.of("preprocess_shuttles_node"),
-                List.of("preprocess_shuttles_node"),
+                List.of("create_model_input_table_node"),
+                List.of("create_model_input_table_node"),
                 5,
                 Map.of("preprocess_companies_node", 1.0)),
             run(),
@@ -187,7 +187,7 @@ class RunRecorderHookTest {
 
     LastRun last = LastRunStore.read(project).orElseThrow();
     assertThat(last.status()).isEqualTo(LastRun.INTERRUPTED).isEqualTo("interrupted");
-    assertThat(last.nodes().get("preprocess_shuttles_node").status()).isEqualTo("interrupted");
+    assertThat(last.nodes().get("create_model_input_table_node").status()).isEqualTo("interrupted");
     assertThat(last.nodes().get("preprocess_companies_node").status()).isEqualTo("success");
     assertThat(last.failedNodes()).isEmpty();
   }
