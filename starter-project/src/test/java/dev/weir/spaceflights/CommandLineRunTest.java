@@ -23,8 +23,8 @@ import picocli.CommandLine;
  * {@code weir run} on the spaceflights project through {@link Main#commandLine()}, on a copy of
  * {@code conf/} and the raw data, with MLflow's default local store ({@code mlflow.db}) read back
  * with plain JDBC: a configuration error found before the first node leaves no MLflow run, and
- * {@code --only-missing-outputs} after a complete run runs nothing, although {@code
- * model_metrics} (an MLflow metrics dataset) cannot say whether an earlier run wrote it.
+ * {@code --only-missing-outputs} after a complete run runs nothing, although {@code model_metrics}
+ * (an MLflow metrics dataset) cannot say whether an earlier run wrote it.
  */
 class CommandLineRunTest {
   private static final Path PROJECT = Paths.get("").toAbsolutePath();
@@ -90,5 +90,4 @@ class CommandLineRunTest {
     assertThat(again.out()).contains("(0 nodes ran)");
     assertThat(mlflowRunStatuses()).as("a run with no node to run tracks nothing").hasSize(1);
   }
-
 }
