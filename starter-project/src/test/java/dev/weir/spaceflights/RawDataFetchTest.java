@@ -218,6 +218,60 @@ class RawDataFetchTest {
     assertThat(recorded).isEqualTo(actual);
   }
 
+  /**
+   * The launcher's first build: Maven's own progress (no {@code -q}), no colour codes, and a first
+   * line that says how much it downloads; the README says it too.
+   */
+  @Test
+  void theFirstBuildShowsMavensProgressAndSaysHowMuchItDownloads() throws Exception {
+    Result result = weir(Map.of("HOME", base.resolve("empty-home").toString()), "pipeline", "list");
+
+    assertThat(result.exitCode).as(result.toString()).isEqualTo(2);
+    assertThat(result.err.replace('\n', ' '))
+        .contains("weir: first build of starter-project")
+        .contains("about 570 MB of dependencies")
+        .contains("Maven's progress follows")
+        .contains("the Maven build failed");
+    List<String> build = List.of(Files.readAllLines(buildMarker).get(0).split(" "));
+    assertThat(build).contains("-B", "-Dstyle.color=never", "install").doesNotContain("-q");
+    assertThat(Files.readString(PROJECT.resolve("README.md")).replace('\n', ' '))
+        .contains("about 570 MB");
+  }
+
+  /**
+   * The launcher starts the JVM with Spark's options but not the incubator module, whose warning
+   * ("Using incubator modules") a user cannot act on. A stub {@code java} records its arguments.
+   */
+  @Test
+  void theLauncherStartsTheJvmWithoutTheIncubatorModule() throws Exception {
+    Path javaArgs = base.resolve("java-args");
+    Path java = stubs.resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\n"
+            + "case \"$*\" in *-XshowSettings*) echo '    java.specification.version = 17' >&2;"
+            + " exit 0 ;; esac\n"
+            + "printf '%s\\n' \"$@\" > '"
+            + javaArgs
+            + "'\n");
+    assertThat(java.toFile().setExecutable(true)).isTrue();
+    Path mvn = stubs.resolve("mvn");
+    Files.writeString(
+        mvn,
+        "#!/bin/sh\n"
+            + "for a in \"$@\"; do case \"$a\" in -Dmdep.outputFile=*) : > \"${a#*=}\" ;; esac;"
+            + " done\nexit 0\n");
+    Files.createDirectories(project.resolve("target"));
+
+    Result result = weir(Map.of("HOME", base.resolve("empty-home").toString()), "pipeline", "list");
+
+    assertThat(result.exitCode).as(result.toString()).isZero();
+    List<String> args = Files.readAllLines(javaArgs);
+    assertThat(args)
+        .contains("--add-opens=java.base/java.nio=ALL-UNNAMED", "dev.weir.cli.Main", "pipeline")
+        .noneMatch(a -> a.contains("jdk.incubator"));
+  }
+
   private void assertSameAsTheRealFiles() throws IOException {
     assertThat(list(raw))
         .containsExactly("SHA256SUMS", "companies.csv", "reviews.csv", "shuttles.xlsx");

@@ -7,9 +7,10 @@ import java.util.List;
  * its own name ({@code dev/weir/cli/weir-log4j2.properties}) so that it never applies to
  * applications that merely depend on weir-runners; it is selected only when neither {@code
  * log4j2.configurationFile} nor a project's own {@code log4j2.*} file is present. Levels come in
- * through system properties the file reads: Spark and other libraries at WARN, Weir at INFO; with
- * {@code --verbose} libraries at INFO and Weir at DEBUG; on a terminal the per-node runner lines
- * give way to the progress bar.
+ * through system properties the file reads: other libraries at WARN; Spark, Hadoop and Delta at
+ * ERROR, their executor and task loggers (which repeat a failed task's error) off, and no stack
+ * trace from any logger; Weir at INFO. With {@code --verbose} every library at INFO with stack
+ * traces and Weir at DEBUG. On a terminal the per-node runner lines give way to the progress bar.
  */
 final class CliLogging {
   private static final String CONFIG = "log4j2.configurationFile";
@@ -28,6 +29,9 @@ final class CliLogging {
     setIfAbsent("weir.log.root", verbose ? "INFO" : "WARN");
     setIfAbsent("weir.log.weir", verbose ? "DEBUG" : "INFO");
     setIfAbsent("weir.log.runner", verbose ? "DEBUG" : terminal ? "WARN" : "INFO");
+    setIfAbsent("weir.log.spark", verbose ? "INFO" : "ERROR");
+    setIfAbsent("weir.log.tasks", verbose ? "INFO" : "OFF");
+    setIfAbsent("weir.log.stack", verbose ? "full" : "none");
     if (System.getProperty(CONFIG) != null || hasProjectConfig()) {
       return;
     }

@@ -171,12 +171,26 @@ final class RunCommand extends WeirCommand {
       return ExitCodes.OK;
     }
     Progress progress = Progress.forConsole(System.console() != null);
-    Session session = builder.hooks(progress).build();
+    Session[] built = new Session[1];
+    Session session =
+        builder
+            .hooks(progress)
+            .sparkStartListener(progress)
+            .onInterrupt(
+                stopped -> {
+                  progress.close();
+                  printInterrupted(stopped, built[0]);
+                })
+            .build();
+    built[0] = session;
     RunResult result;
     try {
       result = session.run(options);
     } finally {
       progress.close();
+    }
+    if (result.status() == RunResult.Status.INTERRUPTED) {
+      return ExitCodes.RUN_FAILED; // the shutdown hook printed the summary
     }
     printSummary(result, session.summaryLines(result));
     if (result.error() != null) {
@@ -184,6 +198,14 @@ final class RunCommand extends WeirCommand {
       return ExitCodes.RUN_FAILED;
     }
     return ExitCodes.OK;
+  }
+
+  /** From the JVM shutdown hook (SIGTERM, Ctrl-C): the summary, then the resume command. */
+  private void printInterrupted(RunResult stopped, @Nullable Session session) {
+    printSummary(stopped, session == null ? List.of() : session.summaryLines(stopped));
+    if (stopped.error() != null) {
+      printError(stopped.error(), false);
+    }
   }
 
   private void printWarning(String warning) {
@@ -209,7 +231,12 @@ final class RunCommand extends WeirCommand {
 
   private void printSummary(RunResult result, List<String> extraLines) {
     PrintWriter out = out();
-    String verb = result.status() == RunResult.Status.SUCCESS ? "finished" : "failed";
+    String verb =
+        switch (result.status()) {
+          case SUCCESS -> "finished";
+          case INTERRUPTED -> "was interrupted";
+          default -> "failed";
+        };
     out.printf(
         Locale.ROOT,
         "Run %s %s in %.1f s (%d nodes ran).%n",

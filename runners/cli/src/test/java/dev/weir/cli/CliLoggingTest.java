@@ -12,7 +12,14 @@ import org.junit.jupiter.api.Test;
 /** The log levels the command line chooses before anything logs. */
 class CliLoggingTest {
   private static final List<String> KEYS =
-      List.of("weir.log.root", "weir.log.weir", "weir.log.runner", "log4j2.configurationFile");
+      List.of(
+          "weir.log.root",
+          "weir.log.weir",
+          "weir.log.runner",
+          "weir.log.spark",
+          "weir.log.tasks",
+          "weir.log.stack",
+          "log4j2.configurationFile");
   private final Map<String, String> saved = new HashMap<>();
 
   @BeforeEach
@@ -39,6 +46,9 @@ class CliLoggingTest {
     assertThat(System.getProperty("weir.log.root")).isEqualTo("WARN");
     assertThat(System.getProperty("weir.log.weir")).isEqualTo("INFO");
     assertThat(System.getProperty("weir.log.runner")).isEqualTo("INFO");
+    assertThat(System.getProperty("weir.log.spark")).isEqualTo("ERROR");
+    assertThat(System.getProperty("weir.log.tasks")).isEqualTo("OFF");
+    assertThat(System.getProperty("weir.log.stack")).isEqualTo("none");
     assertThat(System.getProperty("log4j2.configurationFile"))
         .as("a configuration the user chose is kept")
         .isEqualTo("classpath:mine.properties");
@@ -57,6 +67,9 @@ class CliLoggingTest {
     assertThat(System.getProperty("weir.log.root")).isEqualTo("INFO");
     assertThat(System.getProperty("weir.log.weir")).isEqualTo("DEBUG");
     assertThat(System.getProperty("weir.log.runner")).isEqualTo("DEBUG");
+    assertThat(System.getProperty("weir.log.spark")).isEqualTo("INFO");
+    assertThat(System.getProperty("weir.log.tasks")).isEqualTo("INFO");
+    assertThat(System.getProperty("weir.log.stack")).isEqualTo("full");
   }
 
   @Test

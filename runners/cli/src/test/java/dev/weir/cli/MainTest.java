@@ -332,6 +332,25 @@ class MainTest {
     assertThat(dir.resolve("data/final_report.txt")).exists();
   }
 
+  /**
+   * An output that cannot say whether an earlier run wrote it (as an MLflow metric, here {@link
+   * RunMetricDatasetType}) does not make its node run again after a complete run.
+   */
+  @Test
+  void onlyMissingOutputsAfterACompleteRunRunsNothingEvenWithARunMetricOutput() {
+    TestProject.write(
+        dir.resolve("conf/base/catalog_metrics.yml"),
+        "final_report:\n  type: test.RunMetricDataset\n");
+    Cli complete = weir("run");
+    assertThat(complete.exitCode()).as(complete.all()).isZero();
+    assertThat(complete.out()).contains("(3 nodes ran)");
+
+    Cli cli = weir("run", "--only-missing-outputs");
+
+    assertThat(cli.exitCode()).as(cli.all()).isZero();
+    assertThat(cli.out()).contains("(0 nodes ran)");
+  }
+
   @Test
   void confSourcePointsAtAnotherDirectory() throws Exception {
     Files.move(dir.resolve("conf"), dir.resolve("settings"));

@@ -3,6 +3,7 @@ package dev.weir.mlflow;
 import dev.weir.WeirException;
 import dev.weir.config.ConfigLoader;
 import dev.weir.hooks.CatalogCreatedEvent;
+import dev.weir.hooks.DatasetLoadEvent;
 import dev.weir.hooks.DatasetSavedEvent;
 import dev.weir.hooks.Hook;
 import dev.weir.hooks.NodeCompletedEvent;
@@ -14,6 +15,7 @@ import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
+import dev.weir.runner.RunInterruptedException;
 import dev.weir.session.RunResult;
 import dev.weir.session.RunSummaryContributor;
 import java.nio.file.Files;
@@ -38,13 +40,21 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #afterCatalogCreated}: reads {@code mlflow*.yml} ({@link MlflowSettings}); a mistake
  *       there fails the run before any node, as other configuration mistakes do.
  *   <li>{@link #beforePipelineRun}: unless tracking is off ({@code enabled: false}) or every
- *       pipeline of the run is in {@code disable_for_pipelines}, starts the MLflow run with its
- *       tags ({@link RunTags}) and the params the nodes read ({@link RunParameters}), and makes it
- *       the {@link dev.weir.datasets.mlflow.ActiveTracker} for the {@code mlflow.*} datasets.
+ *       pipeline of the run is in {@code disable_for_pipelines}, prepares the MLflow run with its
+ *       tags ({@link RunTags}) and the params the nodes read ({@link RunParameters}).
+ *   <li>at the first node event ({@link #beforeDatasetLoaded} or {@link #beforeNodeRun}): starts
+ *       that MLflow run and makes it the {@link dev.weir.datasets.mlflow.ActiveTracker} for the
+ *       {@code mlflow.*} datasets. kedro-mlflow starts its run in {@code before_pipeline_run} and
+ *       ends it FAILED in {@code on_pipeline_error}, so a Kedro run stopped by the runner's own
+ *       checks (a missing free input) still leaves a FAILED MLflow run; kedro-mlflow logs params
+ *       only in {@code before_node_run}, when a node is about to run. Weir starts the whole run
+ *       there: a configuration error found before the first node leaves no MLflow run at all, and a
+ *       run with no node to run (every output present under {@code --only-missing-outputs})
+ *       neither.
  *   <li>per node: metric {@code node_duration.<node name>}, the seconds from {@link #beforeNodeRun}
  *       to the last output saved (so a lazy Spark node's write counts), logged at step 0.
- *   <li>{@link #afterPipelineRun}: status FINISHED; {@link #onPipelineError}: FAILED; a JVM
- *       shutdown (SIGTERM, Ctrl-C) during the run: KILLED.
+ *   <li>{@link #afterPipelineRun}: status FINISHED; {@link #onPipelineError}: FAILED, or KILLED for
+ *       a {@link RunInterruptedException}; a JVM shutdown (SIGTERM, Ctrl-C) during the run: KILLED.
  * </ul>
  *
  * <p>As a {@link RunSummaryContributor} it adds {@code MLflow run at <address or folder>} to the
@@ -63,6 +73,7 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   private final Map<String, String> viewCommands = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Double>> finalMetrics = new ConcurrentHashMap<>();
   private final Map<Node, NodeTiming> timings = new ConcurrentHashMap<>();
+  private final Map<String, PendingStart> pendingStarts = new ConcurrentHashMap<>();
 
   /** Reads the project's {@code conf/<env>/mlflow*.yml}; for {@link java.util.ServiceLoader}. */
   public MlflowHook() {
@@ -181,7 +192,35 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
     if (!plan.notes().isEmpty()) {
       LOG.info("MLflow params adjusted to MLflow's limits: {}", String.join("; ", plan.notes()));
     }
+    MlflowSettings chosen = settings;
     TrackingStore primary = Stores.primary(settings, run.projectPath());
+    pendingStarts.put(
+        run.runId(), new PendingStart(pipeline, () -> start(run, chosen, plan, primary)));
+  }
+
+  /**
+   * Starts the MLflow run prepared by {@link #beforePipelineRun}, once: at the first node event, so
+   * that a run stopped by a configuration error before any node (a missing free input, a catalog
+   * entry that cannot be created, a parameter that does not bind) leaves no FAILED MLflow run.
+   */
+  private synchronized void startPending(String runId) {
+    PendingStart pending = pendingStarts.remove(runId);
+    if (pending != null) {
+      pending.start().run();
+    }
+  }
+
+  private synchronized void startPendingFor(Node node) {
+    for (Map.Entry<String, PendingStart> e : pendingStarts.entrySet()) {
+      if (e.getValue().pipeline().nodes().contains(node)) {
+        startPending(e.getKey());
+        return;
+      }
+    }
+  }
+
+  private void start(
+      RunParams run, MlflowSettings settings, RunParameters.Plan plan, TrackingStore primary) {
     try {
       String runName =
           settings.runName() != null ? settings.runName() : String.join(",", run.pipelineNames());
@@ -222,9 +261,15 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   }
 
   @Override
+  public void beforeDatasetLoaded(DatasetLoadEvent event) {
+    startPendingFor(event.node());
+  }
+
+  @Override
   public @Nullable Map<String, Object> beforeNodeRun(NodeRunEvent event) {
     Node node = event.node();
     String runId = event.runId();
+    startPending(runId);
     if (runs.containsKey(runId)) {
       timings.put(node, new NodeTiming(runId, System.nanoTime(), node.outputs().size()));
     }
@@ -286,11 +331,14 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
   @Override
   public void onPipelineError(PipelineErrorEvent event) {
     RunParams run = event.run();
-    end(run.runId(), RunStatus.FAILED);
+    end(
+        run.runId(),
+        event.error() instanceof RunInterruptedException ? RunStatus.KILLED : RunStatus.FAILED);
   }
 
   private void end(String runId, RunStatus status) {
     pendingSettings.remove(runId);
+    pendingStarts.remove(runId);
     TrackedRun run = runs.remove(runId);
     if (run == null) {
       return;
@@ -311,6 +359,14 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
       run.viewCommand().ifPresent(v -> viewCommands.put(runId, v));
     }
   }
+
+  /**
+   * An MLflow run prepared before the pipeline and started at its first node.
+   *
+   * @param pipeline the pipeline of the Weir run, to match dataset events (which carry no run id)
+   * @param start starts the MLflow run
+   */
+  private record PendingStart(Pipeline pipeline, Runnable start) {}
 
   /** Time of one node: from before it runs to its last output saved. */
   private static final class NodeTiming {

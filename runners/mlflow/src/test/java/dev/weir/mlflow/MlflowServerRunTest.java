@@ -165,6 +165,33 @@ class MlflowServerRunTest {
         .doesNotContainKey("r2_score");
   }
 
+  /**
+   * A catalog entry that cannot be created is found by the runner after {@code beforePipelineRun}
+   * and before the first node: the run stops with a configuration error and leaves no MLflow run
+   * (kedro-mlflow would leave a FAILED one).
+   */
+  @Test
+  void aConfigurationErrorBeforeTheFirstNodeCreatesNoMlflowRun() throws Exception {
+    SpaceflightsLikeProject.create(project, yml(""));
+    SpaceflightsLikeProject.write(
+        project.resolve("conf/base/catalog_models.yml"), "regressor:\n  type: text.TextDataset\n");
+    Session session =
+        Session.builder()
+            .projectPath(project)
+            .pipelineRegistry(SpaceflightsLikeProject.pipelines(false))
+            .build();
+
+    assertThatThrownBy(() -> session.run(RunOptions.defaults()))
+        .isInstanceOf(dev.weir.WeirException.class)
+        .hasMessageContaining("regressor");
+    assertThat(server.runs).as("no MLflow run for a run that ran no node").isEmpty();
+
+    Files.delete(project.resolve("conf/base/catalog_models.yml"));
+    RunResult fixed = session.run(RunOptions.defaults());
+    assertThat(fixed.status()).isEqualTo(RunResult.Status.SUCCESS);
+    assertThat(server.onlyRun().info.getStatus()).isEqualTo(Service.RunStatus.FINISHED);
+  }
+
   @Test
   void longAndNestedParametersFollowTheStrategy() {
     SpaceflightsLikeProject.create(project, "");

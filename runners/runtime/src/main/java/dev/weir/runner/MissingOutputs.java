@@ -1,6 +1,7 @@
 package dev.weir.runner;
 
 import dev.weir.io.DataCatalog;
+import dev.weir.io.RunScopedDataset;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  *   <li>a node that runs reads one of its outputs and that output is in memory or missing.
  * </ul>
  *
- * Each output's {@link DataCatalog#exists(String)} is asked at most once.
+ * An output whose data belongs to one tracking run ({@link RunScopedDataset}, an MLflow metric)
+ * cannot say whether an earlier run wrote it, so it counts as present: it never makes its node run
+ * again on its own. Each output's {@link DataCatalog#exists(String)} is asked at most once.
  */
 public final class MissingOutputs {
   private static final Logger LOG = LoggerFactory.getLogger(MissingOutputs.class);
@@ -107,6 +110,14 @@ public final class MissingOutputs {
 
   private static boolean available(
       String dataset, DataCatalog catalog, java.util.Map<String, Boolean> cache) {
-    return cache.computeIfAbsent(dataset, catalog::exists);
+    return cache.computeIfAbsent(
+        dataset,
+        name -> {
+          if (catalog.dataset(name) instanceof RunScopedDataset) {
+            LOG.debug("'{}' belongs to a tracking run: treated as present", name);
+            return true;
+          }
+          return catalog.exists(name);
+        });
   }
 }

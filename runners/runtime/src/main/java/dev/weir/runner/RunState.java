@@ -8,6 +8,7 @@ import dev.weir.hooks.NodeCompletedEvent;
 import dev.weir.hooks.NodeErrorEvent;
 import dev.weir.hooks.NodeRunEvent;
 import dev.weir.io.DataCatalog;
+import dev.weir.io.SchemaMismatchException;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class RunState {
   private final Set<String> freeOutputs;
   private final boolean[] done;
   private final Map<String, Double> nodeSeconds = new LinkedHashMap<>();
+  private final Set<String> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final java.util.concurrent.atomic.AtomicBoolean anyFailed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -118,11 +120,14 @@ public final class RunState {
    * @throws Exception what a dataset, a hook or the node function threw
    */
   public long execute(Node node) throws Exception {
+    running.add(node.name());
     try {
       return executeWithHooks(node);
     } catch (Exception | Error e) {
       anyFailed.set(true);
       throw e;
+    } finally {
+      running.remove(node.name());
     }
   }
 
@@ -136,6 +141,7 @@ public final class RunState {
 
   private long executeWithHooks(Node node) throws Exception {
     long start = System.nanoTime();
+    ExcludedTime.take();
     LOG.info("Running node: {}", node.name());
     Map<String, Object> inputs = new LinkedHashMap<>();
     for (String name : node.inputs()) {
@@ -163,10 +169,14 @@ public final class RunState {
       if (catalog.isMemory(name)) {
         memoryPolicy.beforeMemorySave(name, data, consumers.getOrDefault(name, 0));
       }
-      catalog.save(name, data);
+      try {
+        catalog.save(name, data);
+      } catch (SchemaMismatchException e) {
+        throw InputSchemaChange.explain(e, inputs, catalog);
+      }
       hooks.afterDatasetSaved(new DatasetSavedEvent(name, data, node));
     }
-    return System.nanoTime() - start;
+    return System.nanoTime() - start - ExcludedTime.take();
   }
 
   /**
@@ -177,7 +187,7 @@ public final class RunState {
    * @param node the node that finished
    * @param nanos its duration
    */
-  public void finished(Node node, long nanos) {
+  public synchronized void finished(Node node, long nanos) {
     int i = graph.indexOf(node);
     done[i] = true;
     double seconds = nanos / 1e9;
@@ -217,7 +227,7 @@ public final class RunState {
    * @param cause what it threw
    * @return the exception to throw once running nodes have finished
    */
-  public NodeFailedException failure(Node node, Throwable cause) {
+  public synchronized NodeFailedException failure(Node node, Throwable cause) {
     List<Integer> unfinished = new ArrayList<>();
     for (int i = 0; i < done.length; i++) {
       if (!done[i]) {
@@ -233,9 +243,29 @@ public final class RunState {
   }
 
   /**
+   * The report of a run stopped from outside (the JVM shutting down); callable from any thread.
+   *
+   * @return the nodes running now, the resume command and the nodes that finished
+   */
+  synchronized RunInterruptedException interruption() {
+    List<Integer> unfinished = new ArrayList<>();
+    for (int i = 0; i < done.length; i++) {
+      if (!done[i]) {
+        unfinished.add(i);
+      }
+    }
+    List<String> resume =
+        nodeSeconds.isEmpty()
+            ? List.of()
+            : ResumeHint.nodesToResumeFrom(graph, unfinished, catalog);
+    return new RunInterruptedException(
+        new java.util.TreeSet<>(running).stream().toList(), resume, unfinished.size(), nodeSeconds);
+  }
+
+  /**
    * @return the result once every node finished
    */
-  RunnerResult result() {
+  synchronized RunnerResult result() {
     Map<String, Object> outputs = new LinkedHashMap<>();
     for (String name : pipeline.outputs()) {
       if (catalog.isMemory(name) && catalog.exists(name)) {

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class Runner {
   private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+  private volatile @org.jspecify.annotations.Nullable RunState current;
 
   /**
    * @return the name used by {@code --runner}: {@code sequential} or {@code parallel}
@@ -77,6 +78,7 @@ public abstract class Runner {
     ParameterInputs parameters = ParameterInputs.bind(pipeline, catalog);
     MemoryDataPolicy policy = newMemoryDataPolicy();
     RunState state = new RunState(pipeline, catalog, hooks, runId, isAsync(), parameters, policy);
+    current = state;
     long start = System.nanoTime();
     try {
       runNodes(state);
@@ -87,6 +89,22 @@ public abstract class Runner {
         "Pipeline finished in {} s",
         String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
     return state.result();
+  }
+
+  /**
+   * The report for a run stopped from outside, such as by a JVM shutdown hook; callable from any
+   * thread while {@link #run} runs.
+   *
+   * @param pipeline the pipeline passed to {@link #run}, for a run stopped before its first node
+   * @return the nodes running now, the resume command and the nodes that finished
+   */
+  public RunInterruptedException interruption(Pipeline pipeline) {
+    RunState state = current;
+    if (state == null) {
+      return new RunInterruptedException(
+          List.of(), List.of(), pipeline.nodes().size(), java.util.Map.of());
+    }
+    return state.interruption();
   }
 
   /**

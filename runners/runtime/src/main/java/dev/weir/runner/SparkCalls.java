@@ -22,6 +22,14 @@ final class SparkCalls {
     ((Dataset<?>) dataFrame).persist();
   }
 
+  static java.util.Set<String> columnNames(Object dataFrame) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (String c : ((Dataset<?>) dataFrame).columns()) {
+      names.add(c.toLowerCase(java.util.Locale.ROOT));
+    }
+    return names;
+  }
+
   static void unpersist(Object dataFrame) {
     ((Dataset<?>) dataFrame).unpersist(false);
   }

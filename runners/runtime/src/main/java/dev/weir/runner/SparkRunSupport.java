@@ -31,6 +31,23 @@ public final class SparkRunSupport {
   }
 
   /**
+   * @param data any object
+   * @return the lower-cased names of its top-level columns when it is a DataFrame, else empty
+   *     (reading a schema costs no Spark job for a loaded dataset)
+   */
+  public static java.util.Set<String> columnNames(Object data) {
+    if (!SparkPresence.AVAILABLE || !isDataFrame(data)) {
+      return java.util.Set.of();
+    }
+    try {
+      return SparkCalls.columnNames(data);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.debug("No schema for {}: {}", data.getClass().getName(), e.toString());
+      return java.util.Set.of();
+    }
+  }
+
+  /**
    * A policy that persists a DataFrame saved to memory when two or more nodes read it, once, and
    * unpersists it after its last reader finished (or when the run ends), so its lineage is computed
    * once instead of once per reader. Uses the default storage level ({@code MEMORY_AND_DISK}),

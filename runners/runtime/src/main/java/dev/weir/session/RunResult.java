@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     {@link dev.weir.io.Dataset#describe()} (no credentials)
  * @param durationSeconds the whole run, in seconds
  * @param error the failure when {@code status} is {@link Status#FAILED} (a {@link
- *     dev.weir.runner.NodeFailedException}), else {@code null}
+ *     dev.weir.runner.NodeFailedException}) or {@link Status#INTERRUPTED}, else {@code null}
  */
 public record RunResult(
     String runId,
@@ -33,7 +33,12 @@ public record RunResult(
     /** A node failed; see {@link RunResult#error()}. */
     FAILED,
     /** {@code --dry-run}: validated and planned, nothing computed. */
-    DRY_RUN
+    DRY_RUN,
+    /**
+     * The JVM shut down (SIGTERM, Ctrl-C) while nodes ran; see {@link RunResult#error()}, a {@link
+     * dev.weir.runner.RunInterruptedException}.
+     */
+    INTERRUPTED
   }
 
   /** Copies the maps (keeping their order) so the record stays immutable. */

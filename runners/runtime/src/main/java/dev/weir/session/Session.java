@@ -20,9 +20,11 @@ import dev.weir.pipeline.Pipeline;
 import dev.weir.pipeline.PipelineException;
 import dev.weir.pipeline.PipelineFilter;
 import dev.weir.pipeline.PipelineRegistry;
+import dev.weir.runner.ExcludedTime;
 import dev.weir.runner.HookManager;
 import dev.weir.runner.MissingOutputs;
 import dev.weir.runner.NodeFailedException;
+import dev.weir.runner.RunInterruptedException;
 import dev.weir.runner.Runner;
 import dev.weir.runner.RunnerResult;
 import java.nio.file.Path;
@@ -67,6 +69,8 @@ public final class Session {
   private final @Nullable String sparkRemote;
   private final @Nullable PipelineRegistry registry;
   private final Consumer<String> warnings;
+  private final Consumer<RunResult> onInterrupt;
+  private final SparkStartListener sparkListener;
   private @Nullable List<Hook> hooks;
   private @Nullable Object spark;
 
@@ -80,6 +84,8 @@ public final class Session {
     this.sparkRemote = b.sparkRemote;
     this.registry = b.registry;
     this.warnings = b.warnings;
+    this.onInterrupt = b.onInterrupt;
+    this.sparkListener = b.sparkListener;
   }
 
   /**
@@ -230,7 +236,14 @@ public final class Session {
 
   private synchronized Object sparkSession(ConfigLoader config) {
     if (spark == null) {
+      sparkListener.sparkStarting();
+      long start = System.nanoTime();
       spark = SparkServices.resolve(givenSpark, sparkRemote, config.spark(), projectPath);
+      long nanos = System.nanoTime() - start;
+      ExcludedTime.add(nanos);
+      LOG.info(
+          "Spark session ready in {} s", String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9));
+      sparkListener.sparkStarted(nanos / 1e9);
     }
     return spark;
   }
@@ -271,7 +284,10 @@ public final class Session {
   /**
    * Runs the pipeline. Order: build the catalog, {@code afterCatalogCreated}, apply {@code
    * --only-missing-outputs}, {@code beforePipelineRun}, the runner (node and dataset hooks), then
-   * {@code afterPipelineRun} or {@code onPipelineError}.
+   * {@code afterPipelineRun} or {@code onPipelineError}. When the JVM shuts down (SIGTERM, Ctrl-C)
+   * while nodes run, a shutdown hook fires {@code onPipelineError} with a {@link
+   * RunInterruptedException} and hands the result to {@link Builder#onInterrupt}; the run then
+   * fires no other pipeline hook.
    *
    * @param options the run options; with {@code dryRun} only {@link #dryRun} is done
    * @return the result; a node failure is returned with status {@link RunResult.Status#FAILED} and
@@ -305,10 +321,30 @@ public final class Session {
     }
     LOG.info("Run {}: {} nodes, {} runner", runId, pipeline.nodes().size(), runner.name());
     hookManager.beforePipelineRun(new PipelineRunEvent(params, pipeline, catalog));
+    Pipeline running = pipeline;
+    RunInterruption interruption =
+        RunInterruption.watch(
+            runner,
+            running,
+            e -> {
+              hookManager.onPipelineError(new PipelineErrorEvent(e, params, running, catalog));
+              RunResult stopped =
+                  new RunResult(
+                      runId,
+                      RunResult.Status.INTERRUPTED,
+                      e.completedNodeSeconds(),
+                      savedOutputs(running, catalog, e.completedNodeSeconds()),
+                      seconds(start),
+                      e);
+              onInterrupt.accept(stopped);
+            });
     RunnerResult result;
     try {
       result = runner.run(pipeline, catalog, hookManager, runId);
     } catch (RuntimeException e) {
+      if (!interruption.end()) {
+        return interruptedResult(runId, runner, pipeline, start);
+      }
       hookManager.onPipelineError(new PipelineErrorEvent(e, params, pipeline, catalog));
       if (e instanceof NodeFailedException failed) {
         return new RunResult(
@@ -321,6 +357,9 @@ public final class Session {
       }
       throw e;
     }
+    if (!interruption.end()) {
+      return interruptedResult(runId, runner, pipeline, start);
+    }
     hookManager.afterPipelineRun(new PipelineRunEvent(params, pipeline, catalog));
     return new RunResult(
         runId,
@@ -329,6 +368,14 @@ public final class Session {
         savedOutputs(pipeline, catalog, result.nodeSeconds()),
         seconds(start),
         null);
+  }
+
+  /** The result the main thread returns when the shutdown hook has already reported the run. */
+  private static RunResult interruptedResult(
+      String runId, Runner runner, Pipeline pipeline, long start) {
+    RunInterruptedException e = runner.interruption(pipeline);
+    return new RunResult(
+        runId, RunResult.Status.INTERRUPTED, e.completedNodeSeconds(), Map.of(), seconds(start), e);
   }
 
   /**
@@ -475,8 +522,33 @@ public final class Session {
     private @Nullable String sparkRemote;
     private @Nullable PipelineRegistry registry;
     private Consumer<String> warnings = LOG::warn;
+    private Consumer<RunResult> onInterrupt =
+        r -> LOG.warn("{}", r.error() != null ? r.error().getMessage() : "Run interrupted");
+
+    private SparkStartListener sparkListener = new SparkStartListener() {};
 
     private Builder() {}
+
+    /**
+     * @param listener hears when the session starts Spark (at most once); default none
+     * @return this builder
+     */
+    public Builder sparkStartListener(SparkStartListener listener) {
+      this.sparkListener = listener;
+      return this;
+    }
+
+    /**
+     * @param sink receives, from a JVM shutdown hook, the result of a run stopped by SIGTERM or
+     *     Ctrl-C while its nodes ran (status {@link RunResult.Status#INTERRUPTED}, the {@link
+     *     RunInterruptedException} with the resume command as error), after the hooks' {@code
+     *     onPipelineError}; default the log at WARN
+     * @return this builder
+     */
+    public Builder onInterrupt(Consumer<RunResult> sink) {
+      this.onInterrupt = sink;
+      return this;
+    }
 
     /**
      * @param sink receives the run's warnings (for example a runtime parameter no node reads), one

@@ -43,6 +43,58 @@ class RunnerTest {
     return new MemoryDataset<>(value, "assign");
   }
 
+  /** A dataset whose first load takes {@code millis}, as a load that starts Spark does. */
+  private static Dataset<Object> slowFirstLoad(long millis, boolean reportsItsStartUp) {
+    return new Dataset<>() {
+      @Override
+      public Object load() {
+        long start = System.nanoTime();
+        try {
+          Thread.sleep(millis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (reportsItsStartUp) {
+          ExcludedTime.add(System.nanoTime() - start);
+        }
+        return 1;
+      }
+
+      @Override
+      public void save(Object data) {}
+
+      @Override
+      public boolean exists() {
+        return true;
+      }
+
+      @Override
+      public Map<String, Object> describe() {
+        return Map.of("type", "slow");
+      }
+    };
+  }
+
+  /**
+   * Spark's start-up, done inside a node's first load, is reported by the session through {@link
+   * ExcludedTime} and left out of that node's duration; other slow loads are the node's own.
+   */
+  @ParameterizedTest
+  @MethodSource("runners")
+  void aNodesDurationLeavesOutTheStartUpItsLoadReported(Runner runner) {
+    Pipeline pipeline =
+        Pipeline.of(
+            Node.node((Integer x) -> x).inputs("started").output("a").name("first").build(),
+            Node.node((Integer x) -> x).inputs("slow").output("b").name("second").build());
+    DataCatalog catalog =
+        catalog(Map.of("started", slowFirstLoad(400, true), "slow", slowFirstLoad(400, false)));
+
+    RunnerResult result = runner.run(pipeline, catalog, HookManager.empty(), "r");
+
+    assertThat(result.nodeSeconds().get("first")).isLessThan(0.3);
+    assertThat(result.nodeSeconds().get("second")).isGreaterThanOrEqualTo(0.4);
+  }
+
   @Test
   void sequentialRunnerRunsNodesInTopologicalOrder() {
     List<String> ran = new CopyOnWriteArrayList<>();

@@ -17,6 +17,8 @@ import java.util.Map;
  * broken:          raw --stage--> staged (persisted) --explode--> never (throws)
  * missing:         not_in_catalog --needs_missing--> whatever
  * typed:           raw, params:options (record) --typed--> typed_out
+ * slow:            raw --stage--> staged (persisted) --wait_for_signal--> waited (sleeps 120 s)
+ * spark_copy, spark_udf: {@link SparkTestPipelines}, when Spark is on the class path
  * </pre>
  */
 public final class TestPipelines implements PipelineRegistry {
@@ -60,8 +62,7 @@ public final class TestPipelines implements PipelineRegistry {
     pipelines.put("data_processing", dataProcessing());
     pipelines.put("reporting", reporting());
     pipelines.put(DEFAULT, dataProcessing().plus(reporting()));
-    pipelines.put(
-        "broken",
+    Pipeline broken =
         Pipeline.of(
             Node.node((String raw) -> raw.trim())
                 .inputs("raw")
@@ -75,7 +76,8 @@ public final class TestPipelines implements PipelineRegistry {
                 .inputs("staged")
                 .output("never")
                 .name("explode")
-                .build()));
+                .build());
+    pipelines.put("broken", broken);
     pipelines.put(
         "missing",
         Pipeline.of(
@@ -92,6 +94,37 @@ public final class TestPipelines implements PipelineRegistry {
                 .output("typed_out")
                 .name("typed")
                 .build()));
+    Node stage = broken.node("stage").orElseThrow();
+    pipelines.put(
+        "slow",
+        Pipeline.of(
+            stage,
+            Node.node(
+                    (String staged) -> {
+                      try {
+                        Thread.sleep(120_000);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      return staged;
+                    })
+                .inputs("staged")
+                .output("waited")
+                .name("wait_for_signal")
+                .build()));
+    if (sparkPresent()) {
+      pipelines.putAll(SparkTestPipelines.pipelines());
+    }
     return pipelines;
+  }
+
+  private static boolean sparkPresent() {
+    try {
+      Class.forName(
+          "org.apache.spark.sql.SparkSession", false, TestPipelines.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * <project>/.weir/last-run.json} and the map overlays it.
  *
  * @param runId the run id (Kedro's timestamp format)
- * @param status {@value #SUCCESS} or {@value #FAILED}
+ * @param status {@value #SUCCESS}, {@value #FAILED} or {@value #INTERRUPTED}
  * @param startedAt when the pipeline started, ISO-8601 UTC
  * @param finishedAt when it ended, ISO-8601 UTC
  * @param durationSeconds wall time of the whole run, seconds
@@ -37,6 +37,9 @@ public record LastRun(
   /** Status of a run or node that threw. */
   public static final String FAILED = "failed";
 
+  /** Status of a run stopped by SIGTERM or Ctrl-C, and of the nodes it was running. */
+  public static final String INTERRUPTED = "interrupted";
+
   /** Copies the collections so the record stays immutable. */
   public LastRun {
     pipelines = List.copyOf(pipelines);
@@ -48,7 +51,7 @@ public record LastRun(
   /**
    * One node of the run.
    *
-   * @param status {@value LastRun#SUCCESS} or {@value LastRun#FAILED}
+   * @param status {@value LastRun#SUCCESS}, {@value LastRun#FAILED} or {@value LastRun#INTERRUPTED}
    * @param durationSeconds from the first input load to the last output save, seconds: Spark
    *     DataFrames are lazy, so the work a node describes mostly happens when its outputs are saved
    * @param error the exception's class and first message line when it failed, else {@code null}

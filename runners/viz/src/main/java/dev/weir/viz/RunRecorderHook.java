@@ -12,6 +12,7 @@ import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.DatasetSpec;
 import dev.weir.node.Node;
+import dev.weir.runner.RunInterruptedException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -162,6 +163,7 @@ public final class RunRecorderHook implements Hook {
   }
 
   private void finish(RunParams given, @Nullable Throwable error) {
+    boolean interrupted = error instanceof RunInterruptedException;
     LastRun record;
     List<SavedOutput> outputs;
     synchronized (this) {
@@ -170,15 +172,21 @@ public final class RunRecorderHook implements Hook {
         // work runs during the save, and Kedro's on_node_error covers only the function call.
         nodes.forEach(
             (name, p) -> {
-              if (p.status == null) {
+              if (p.status == null && interrupted) {
+                p.endNanos = System.nanoTime();
+                p.status = LastRun.INTERRUPTED;
+              } else if (p.status == null) {
                 fail(p, name, error);
               }
             });
       }
       outputs = List.copyOf(saved);
-      record = snapshot(given, error == null ? LastRun.SUCCESS : LastRun.FAILED, Map.of());
+      String status =
+          error == null ? LastRun.SUCCESS : interrupted ? LastRun.INTERRUPTED : LastRun.FAILED;
+      record = snapshot(given, status, Map.of());
     }
-    Map<String, LastRun.DatasetRun> datasets = countRows(given, outputs);
+    // Spark is stopping with the JVM after an interruption: count no rows then.
+    Map<String, LastRun.DatasetRun> datasets = interrupted ? Map.of() : countRows(given, outputs);
     record = withDatasets(record, datasets);
     try {
       Path file = LastRunStore.write(given.projectPath(), record);

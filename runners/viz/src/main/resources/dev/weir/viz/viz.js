@@ -612,8 +612,8 @@
     document.getElementById('last-run-section').hidden = false;
     var badge = document.getElementById('run-status');
     badge.hidden = false;
-    badge.className = 'run-status ' + (lastRun.status === 'failed' ? 'failed' : 'success');
-    badge.textContent = 'Last run ' + (lastRun.status === 'failed' ? 'failed' : 'succeeded') + ' · ' + seconds(lastRun.durationSeconds);
+    badge.className = 'run-status ' + (lastRun.status === 'success' ? 'success' : 'failed');
+    badge.textContent = 'Last run ' + ({ success: 'succeeded', failed: 'failed', interrupted: 'was interrupted' }[lastRun.status] || lastRun.status) + ' · ' + seconds(lastRun.durationSeconds);
     var dl = el('dl');
     field(dl, 'Run id', el('code', null, lastRun.runId));
     field(dl, 'Started', when(lastRun.startedAt));

@@ -18,6 +18,7 @@ import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
+import dev.weir.runner.RunInterruptedException;
 import dev.weir.testing.TestRuns;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -157,6 +158,38 @@ class RunRecorderHookTest {
         .isEqualTo("create_model_input_table_node");
     assertThat(record.get("nodes").get("create_model_input_table_node").get("error").asText())
         .isEqualTo("DatasetException: Failed to save model_input_table");
+  }
+
+  /**
+   * SIGTERM / Ctrl-C: the session reports a {@link RunInterruptedException} from its shutdown hook.
+   */
+  @Test
+  void anInterruptedRunIsRecordedAsInterruptedWithTheNodeThatWasRunning() {
+    Pipeline pipeline = VizFixtures.pipeline();
+    DataCatalog catalog = VizFixtures.catalog(project);
+    Node companies = node(pipeline, "preprocess_companies_node");
+    Node create = node(pipeline, "create_model_input_table_node");
+    RunRecorderHook hook = new RunRecorderHook();
+
+    hook.beforePipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
+    runNode(hook, catalog, companies, false);
+    hook.beforeNodeRun(new NodeRunEvent(create, catalog, Map.of(), false, "run"));
+    hook.onPipelineError(
+        new PipelineErrorEvent(
+            new RunInterruptedException(
+                List.of("create_model_input_table_node"),
+                List.of("create_model_input_table_node"),
+                5,
+                Map.of("preprocess_companies_node", 1.0)),
+            run(),
+            pipeline,
+            catalog));
+
+    LastRun last = LastRunStore.read(project).orElseThrow();
+    assertThat(last.status()).isEqualTo(LastRun.INTERRUPTED).isEqualTo("interrupted");
+    assertThat(last.nodes().get("create_model_input_table_node").status()).isEqualTo("interrupted");
+    assertThat(last.nodes().get("preprocess_companies_node").status()).isEqualTo("success");
+    assertThat(last.failedNodes()).isEmpty();
   }
 
   @Test

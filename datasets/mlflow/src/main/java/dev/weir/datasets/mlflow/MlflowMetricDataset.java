@@ -6,6 +6,7 @@ import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetException;
 import dev.weir.io.DatasetSpec;
 import dev.weir.io.DatasetType;
+import dev.weir.io.RunScopedDataset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>Typed {@code Object} rather than {@code Number} so that a node returning something else gets
  * this dataset's message instead of a bare {@link ClassCastException}.
  */
-public final class MlflowMetricDataset implements Dataset<Object> {
+public final class MlflowMetricDataset implements Dataset<Object>, RunScopedDataset {
   private static final Logger LOG = LoggerFactory.getLogger(MlflowMetricDataset.class);
   private static final Set<String> KEYS = Set.of("key", "mode", "step", "save_args");
 

@@ -6,6 +6,7 @@ import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetException;
 import dev.weir.io.DatasetSpec;
 import dev.weir.io.DatasetType;
+import dev.weir.io.RunScopedDataset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * returns the latest value of each metric this dataset saved, keys without the prefix. Outside a
  * Weir run the values are kept in memory only, and one warning says they were not tracked.
  */
-public final class MlflowMetricsDataset implements Dataset<Map<String, Object>> {
+public final class MlflowMetricsDataset implements Dataset<Map<String, Object>>, RunScopedDataset {
   private static final Logger LOG = LoggerFactory.getLogger(MlflowMetricsDataset.class);
   private static final Set<String> KEYS = Set.of("prefix", "mode", "save_args");
 

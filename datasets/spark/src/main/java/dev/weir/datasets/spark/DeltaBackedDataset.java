@@ -107,11 +107,27 @@ public abstract class DeltaBackedDataset
   @Override
   public void save(org.apache.spark.sql.Dataset<Row> data) {
     SparkSessions.activate(data.sparkSession());
+    String action = writeOptions.mode() + " Delta table " + target.display();
     try {
       DeltaWriter.write(spec.name(), target, writeOptions, data);
     } catch (Exception e) {
-      throw SparkErrors.wrap(
-          spec.name(), writeOptions.mode() + " Delta table " + target.display(), e);
+      if (SparkErrors.isSchemaMismatch(e)) {
+        Map<String, String> table = tableColumns(data.sparkSession());
+        if (!table.isEmpty()) {
+          throw SparkErrors.schemaMismatch(
+              spec.name(), action, table, SparkErrors.columns(data.schema()), e);
+        }
+      }
+      throw SparkErrors.wrap(spec.name(), action, e);
+    }
+  }
+
+  /** The table's columns from its log, or none when they cannot be read. */
+  private Map<String, String> tableColumns(SparkSession spark) {
+    try {
+      return SparkErrors.columns(target.read(spark, Map.of()).schema());
+    } catch (Exception e) {
+      return Map.of();
     }
   }
 

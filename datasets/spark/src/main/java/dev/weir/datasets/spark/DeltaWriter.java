@@ -1,6 +1,5 @@
 package dev.weir.datasets.spark;
 
-import dev.weir.io.DatasetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,8 +102,9 @@ final class DeltaWriter {
       DeltaWriteOptions options,
       SparkSession spark,
       Dataset<Row> data) {
+    org.apache.spark.sql.types.StructType table = target.read(spark, java.util.Map.of()).schema();
     Set<String> existing =
-        java.util.Arrays.stream(target.read(spark, java.util.Map.of()).schema().fields())
+        java.util.Arrays.stream(table.fields())
             .map(f -> f.name().toLowerCase(Locale.ROOT))
             .collect(Collectors.toSet());
     List<String> added = new ArrayList<>();
@@ -114,16 +114,12 @@ final class DeltaWriter {
       }
     }
     if (!added.isEmpty()) {
-      throw new DatasetException(
-          "Dataset '"
-              + datasetName
-              + "': schema mismatch on "
-              + options.mode()
-              + " to "
-              + target.display()
-              + ": the data has columns the table lacks: "
-              + String.join(", ", added)
-              + ". Set merge_schema: true to add them, or drop them before saving.");
+      throw SparkErrors.schemaMismatch(
+          datasetName,
+          options.mode() + " to " + target.display(),
+          SparkErrors.columns(table),
+          SparkErrors.columns(data.schema()),
+          null);
     }
   }
 }

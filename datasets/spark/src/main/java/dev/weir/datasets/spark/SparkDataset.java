@@ -131,7 +131,17 @@ public final class SparkDataset
       org.apache.spark.sql.Dataset<Row> df = reader(spark).load(source);
       // Over Connect the read is lazy; asking for the schema makes a missing path or a bad option
       // fail here, with the dataset's name, instead of in some later node.
-      df.schema();
+      if (df.schema().fields().length == 0) {
+        throw new DatasetException(
+            "Dataset '"
+                + spec.name()
+                + "': the "
+                + format
+                + " data at "
+                + source
+                + " is empty (no columns, not even a header line). Put the data there, or check"
+                + " 'filepath' in the catalog.");
+      }
       return df;
     } catch (Exception e) {
       throw SparkErrors.wrap(spec.name(), "load " + format + " data from " + source, e);
