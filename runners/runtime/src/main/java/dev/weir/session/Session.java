@@ -23,6 +23,7 @@ import dev.weir.pipeline.PipelineRegistry;
 import dev.weir.runner.HookManager;
 import dev.weir.runner.MissingOutputs;
 import dev.weir.runner.NodeFailedException;
+import dev.weir.runner.RunProfile;
 import dev.weir.runner.Runner;
 import dev.weir.runner.RunnerResult;
 import java.nio.file.Path;
@@ -67,6 +68,7 @@ public final class Session {
   private final @Nullable String sparkRemote;
   private final @Nullable PipelineRegistry registry;
   private final Consumer<String> warnings;
+  private final RunProfile profile;
   private @Nullable List<Hook> hooks;
   private @Nullable Object spark;
 
@@ -80,6 +82,7 @@ public final class Session {
     this.sparkRemote = b.sparkRemote;
     this.registry = b.registry;
     this.warnings = b.warnings;
+    this.profile = b.profile;
   }
 
   /**
@@ -230,7 +233,9 @@ public final class Session {
 
   private synchronized Object sparkSession(ConfigLoader config) {
     if (spark == null) {
-      spark = SparkServices.resolve(givenSpark, sparkRemote, config.spark(), projectPath);
+      try (RunProfile.Timer t = profile.time("spark", "start-up and configuration")) {
+        spark = SparkServices.resolve(givenSpark, sparkRemote, config.spark(), projectPath);
+      }
     }
     return spark;
   }
@@ -287,6 +292,8 @@ public final class Session {
       dryRun(options);
       return new RunResult(runId, RunResult.Status.DRY_RUN, Map.of(), Map.of(), 0, null);
     }
+    RunProfile.Timer configuration =
+        profile.time("configuration", "config, pipelines, catalog, checks");
     ConfigLoader config = config();
     Pipeline pipeline = pipeline(options);
     Runner runner = Runner.named(options.runner(), options.maxWorkers());
@@ -294,7 +301,8 @@ public final class Session {
     DataCatalog catalog = catalog(config, runId, options.loadVersions());
     LoadVersionChecks.validate(options.loadVersions(), catalog);
     RunParams params = runParams(runId, config.env(), options, runner);
-    HookManager hookManager = HookManager.of(hooks());
+    HookManager hookManager = HookManager.of(hooks()).profiled(profile);
+    configuration.close();
     hookManager.afterCatalogCreated(new CatalogCreatedEvent(catalog, params));
     if (options.onlyMissingOutputs()) {
       pipeline = MissingOutputs.filter(pipeline, catalog);
@@ -341,13 +349,24 @@ public final class Session {
     List<String> lines = new ArrayList<>();
     for (Hook hook : hooks()) {
       if (hook instanceof RunSummaryContributor contributor) {
-        lines.addAll(contributor.summaryLines(result));
+        try (RunProfile.Timer t = profile.time("summary", hook.getClass().getSimpleName())) {
+          lines.addAll(contributor.summaryLines(result));
+        }
       }
     }
     for (RunSummaryContributor c : services(RunSummaryContributor.class)) {
-      lines.addAll(c.summaryLines(result));
+      try (RunProfile.Timer t = profile.time("summary", c.getClass().getSimpleName())) {
+        lines.addAll(c.summaryLines(result));
+      }
     }
     return lines;
+  }
+
+  /**
+   * @return the profile given to {@link Builder#profile}, else {@link RunProfile#off()}
+   */
+  public RunProfile profile() {
+    return profile;
   }
 
   private List<String> unusedRuntimeParams(ConfigLoader config) {
@@ -475,8 +494,19 @@ public final class Session {
     private @Nullable String sparkRemote;
     private @Nullable PipelineRegistry registry;
     private Consumer<String> warnings = LOG::warn;
+    private RunProfile profile = RunProfile.off();
 
     private Builder() {}
+
+    /**
+     * @param runProfile times configuration, the Spark start-up, each node's loads, function, saves
+     *     and hooks, and the summary lines ({@code weir run --profile}); default off
+     * @return this builder
+     */
+    public Builder profile(RunProfile runProfile) {
+      this.profile = runProfile;
+      return this;
+    }
 
     /**
      * @param sink receives the run's warnings (for example a runtime parameter no node reads), one
