@@ -16,6 +16,12 @@
 #                            input table to the driver (x1000: 15.5M rows), in both programs
 #   WEIR_BENCH_WORK          where projects, generated data and outputs go [benchmarks/target/process-work]
 #   WEIR_BENCH_SEED          seed of the scaled data [42]
+#   WEIR_BENCH_LAUNCHER_RUNS starts of starter-project/weir timed to the first node in `e2e` [5]
+#
+# `e2e` also times the launcher itself: `starter-project/weir run` with nothing to rebuild, from the
+# command to its first "Running node:" line (the launcher's raw-data and rebuild checks, JVM start,
+# configuration, Spark start-up), then stops that run; one line per start in
+# benchmarks/target/process-launcher.tsv: run, seconds to the first node.
 
 STARTER="$ROOT/starter-project"
 WORK="${WEIR_BENCH_WORK:-$TARGET/process-work}"
@@ -102,6 +108,37 @@ compare() {
   [[ -n "$latest" ]] && cp "$latest" "$TARGET/profile-$group-x$scale.json"
 }
 
+# Seconds from starting starter-project/weir run to its first "Running node:" line, then stops it.
+launcher_to_first_node() {
+  local runs="${WEIR_BENCH_LAUNCHER_RUNS:-5}" tsv="$TARGET/process-launcher.tsv"
+  : >"$tsv"
+  # Not timed: builds the starter if its sources are newer than its last build.
+  "$STARTER/weir" --version >/dev/null 2>&1 || true
+  for ((i = 1; i <= runs; i++)); do
+    local mark pid start end waited=0
+    mark="$(mktemp)"
+    rm -f "$mark"
+    start="$(date +%s%N)"
+    (cd "$STARTER" && exec ./weir run) > >(awk -v mark="$mark" \
+      '/Running node:/ && !seen { system("date +%s%N > " mark); seen = 1 }') 2>&1 &
+    pid=$!
+    while [[ ! -s "$mark" ]] && kill -0 "$pid" 2>/dev/null && ((waited < 1200)); do
+      sleep 0.1
+      waited=$((waited + 1))
+    done
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    if [[ -s "$mark" ]]; then
+      end="$(cat "$mark")"
+      printf '%s\t%s\n' "$i" "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')" >>"$tsv"
+    else
+      printf '%s\t%s\n' "$i" "failed" >>"$tsv"
+    fi
+    echo "run.sh: launcher start #$i to the first node: $(tail -1 "$tsv" | cut -f2) s" >&2
+    rm -f "$mark"
+  done
+}
+
 run_e2e() {
   : >"$TARGET/process-e2e.tsv"
   rm -f "$TARGET"/profile-e2e-*.json
@@ -112,6 +149,7 @@ run_e2e() {
     ln -sf "$STARTER/data/01_raw/$f" "$raw/$f"
   done
   compare e2e 1 "$raw" "${WEIR_BENCH_E2E_RUNS:-5}" "${WEIR_BENCH_XMX:-2g}"
+  launcher_to_first_node
 }
 
 run_scaled() {

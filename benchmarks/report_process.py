@@ -120,6 +120,32 @@ def profile_section(target, group, scale, out):
     out.append("")
 
 
+def launcher_section(target, out):
+    path = os.path.join(target, "process-launcher.tsv")
+    if not os.path.exists(path):
+        return
+    values, failed = [], 0
+    with open(path) as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2:
+                continue
+            if parts[1] == "failed":
+                failed += 1
+            else:
+                values.append(float(parts[1]))
+    if not values and not failed:
+        return
+    out.append("### Start-up of `starter-project/weir run` with nothing to rebuild\n")
+    out.append("From the command to the first `Running node:` line (the launcher's raw-data and rebuild checks, the JVM, configuration, catalog and Spark start-up), then the run is stopped. Seconds.\n")
+    out.append("| starts | median | min | max | failed | target < 3 s |")
+    out.append("|---:|---:|---:|---:|---:|---|")
+    m = med(values)
+    verdict = "-" if m is None else ("**met**" if max(values) < 3 else ("missed" if m >= 3 else "inconclusive (median under, max over)"))
+    out.append("| %d | %s | %s | %s | %d | %s |" % (len(values), "-" if m is None else "%.2f" % m, "-" if not values else "%.2f" % min(values), "-" if not values else "%.2f" % max(values), failed, verdict))
+    out.append("")
+
+
 def section(target, group, machine_lines, out):
     runs = read_runs(target, group)
     if not runs:
@@ -140,3 +166,5 @@ def section(target, group, machine_lines, out):
         out.append("![median wall time by data size](scaled.png)\n")
     for scale in scales:
         profile_section(target, group, scale, out)
+    if group == "e2e":
+        launcher_section(target, out)

@@ -76,6 +76,9 @@ public final class PlainSpaceflights {
             .config("spark.sql.shuffle.partitions", "4")
             .config("spark.databricks.delta.snapshotPartitions", "2")
             .config("spark.sql.session.timeZone", "UTC")
+            // Delta's SQL parser drops named parameters on Spark 4.1 (UNBOUND_SQL_PARAMETER); Weir
+            // sets the same switch on its sessions (dev.weir.sql.DeltaParserWorkaround).
+            .config("spark.sql.legacy.parameterSubstitution.constantsOnly", "true")
             .getOrCreate();
     try {
       run(spark, raw, out);
