@@ -34,10 +34,13 @@ if [[ "${WEIR_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -q ${WEIR_BENCH_MVN_FLAGS:-} -P benchmarks -pl benchmarks package -DskipTests \
     -Dspotless.check.skip
 fi
-[[ -f "$JAR" ]] || { echo "run.sh: $JAR is missing; build it first." >&2; exit 2; }
-
 groups=("$@")
 [[ ${#groups[@]} -eq 0 || " ${groups[*]} " == *" all "* ]] && groups=(graph runner spark startup e2e scaled)
+if [[ " ${groups[*]} " =~ " "(graph|runner|spark|startup)" " ]]; then
+  [[ -f "$JAR" ]] || { echo "run.sh: $JAR is missing; build it first." >&2; exit 2; }
+fi
+[[ -d "$ROOT/benchmarks/target/classes/dev/weir/benchmarks" ]] \
+  || { echo "run.sh: benchmarks/target/classes is missing; build the benchmarks first." >&2; exit 2; }
 # shellcheck source=process.sh
 source "$ROOT/benchmarks/process.sh"
 
