@@ -119,8 +119,16 @@ launcher_to_first_node() {
     mark="$(mktemp)"
     rm -f "$mark"
     start="$(date +%s%N)"
-    (cd "$STARTER" && exec ./weir run) > >(awk -v mark="$mark" \
-      '/Running node:/ && !seen { system("date +%s%N > " mark); seen = 1 }') 2>&1 &
+    # bash's read takes the line as soon as it is written (mawk would wait for a full buffer).
+    (cd "$STARTER" && exec ./weir run) > >(
+      seen=""
+      while IFS= read -r line; do
+        if [[ -z "$seen" && "$line" == *"Running node:"* ]]; then
+          date +%s%N >"$mark"
+          seen=1
+        fi
+      done
+    ) 2>&1 &
     pid=$!
     while [[ ! -s "$mark" ]] && kill -0 "$pid" 2>/dev/null && ((waited < 1200)); do
       sleep 0.1
