@@ -7,6 +7,12 @@ import org.apache.spark.sql.Row;
  * {@code persist()} (Spark's default storage level, memory and disk) before the write, so the write
  * fills the cache and every later reader in the run gets the same rows from it; {@code unpersist()}
  * without blocking when the cache is released. DataFrame API only, so it works over Spark Connect.
+ *
+ * <p>Over Spark Connect the server finds the cached data by comparing plans: a nondeterministic
+ * expression written as SQL text ({@code selectExpr("rand()")}) gets a new seed each time the
+ * server analyses the plan, so such a DataFrame is never found in the cache and each reader
+ * recomputes it. {@code functions.rand()} fixes its seed on the client and is cached as on classic
+ * Spark (seen in {@code ConnectSparkDatasetTest}).
  */
 final class SparkCaching {
   private SparkCaching() {}
