@@ -11,6 +11,9 @@ import math
 import os
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import report_process  # noqa: E402  (the e2e and scaled sections)
+
 GROUPS = ["graph", "runner", "spark", "startup"]
 TITLES = {
     "graph": "Graph scale (core only)",
@@ -334,6 +337,8 @@ def main():
         {"graph": graph_section, "runner": runner_section, "spark": spark_section, "startup": startup_section}[group](rows, out)
         if group == "graph":
             cpu_section(target, out)
+    for group in report_process.TITLES:
+        report_process.section(target, group, machine(target, group), out)
     analysis = os.path.join(os.path.dirname(os.path.abspath(output)), "ANALYSIS.md")
     if os.path.exists(analysis):
         with open(analysis) as f:

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the JMH benchmarks, runs them and writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh [all|graph|runner|spark|startup]...   (default: all)
+#   benchmarks/run.sh [all|graph|runner|spark|startup|e2e|scaled]...   (default: all)
+#
+# graph, runner, spark and startup are JMH groups; e2e and scaled time whole processes (see
+# benchmarks/process.sh for their settings: WEIR_BENCH_E2E_RUNS, WEIR_BENCH_SCALES, ...).
 #
 # Each group writes benchmarks/target/jmh-<group>.json plus the machine's state before and after it
 # (benchmarks/target/machine-<group>.txt); RESULTS.md is regenerated from every JSON file present, so
@@ -11,7 +14,8 @@
 #   WEIR_BENCH_JMH_ARGS       extra JMH arguments for every group, for example "-f 2" or "-i 10"
 #   WEIR_BENCH_JAR            another benchmarks jar to run (default benchmarks/target/benchmarks.jar)
 #   WEIR_BENCH_EXTRA_CP       jars appended to the benchmark JVMs' class path
-# Needs Java 17+, Maven 3.8+ and python3. The whole suite takes about 30 minutes on 2 cores.
+# Needs Java 17+, Maven 3.8+, python3 and /usr/bin/time. The JMH groups take about 30 minutes on
+# 2 cores, e2e about 10 minutes (5 + 5 runs of 40-60 s), scaled hours (see benchmarks/README.md).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -30,10 +34,15 @@ if [[ "${WEIR_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   mvn -B -q ${WEIR_BENCH_MVN_FLAGS:-} -P benchmarks -pl benchmarks package -DskipTests \
     -Dspotless.check.skip
 fi
-[[ -f "$JAR" ]] || { echo "run.sh: $JAR is missing; build it first." >&2; exit 2; }
-
 groups=("$@")
-[[ ${#groups[@]} -eq 0 || " ${groups[*]} " == *" all "* ]] && groups=(graph runner spark startup)
+[[ ${#groups[@]} -eq 0 || " ${groups[*]} " == *" all "* ]] && groups=(graph runner spark startup e2e scaled)
+if [[ " ${groups[*]} " =~ " "(graph|runner|spark|startup)" " ]]; then
+  [[ -f "$JAR" ]] || { echo "run.sh: $JAR is missing; build it first." >&2; exit 2; }
+fi
+[[ -d "$ROOT/benchmarks/target/classes/dev/weir/benchmarks" ]] \
+  || { echo "run.sh: benchmarks/target/classes is missing; build the benchmarks first." >&2; exit 2; }
+# shellcheck source=process.sh
+source "$ROOT/benchmarks/process.sh"
 
 machine() {
   echo "date: $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
@@ -51,7 +60,14 @@ for group in "${groups[@]}"; do
     runner) pattern='dev\.weir\.benchmarks\.runner\..*' ;;
     spark) pattern='dev\.weir\.benchmarks\.spark\..*' ;;
     startup) pattern='dev\.weir\.benchmarks\.startup\..*' ;;
-    *) echo "run.sh: unknown group '$group' (all, graph, runner, spark, startup)" >&2; exit 2 ;;
+    e2e | scaled)
+      echo "run.sh: running the $group group..." >&2
+      { echo "[before]"; machine; } >"$TARGET/machine-$group.txt"
+      "run_$group"
+      { echo "[after]"; machine; } >>"$TARGET/machine-$group.txt"
+      continue
+      ;;
+    *) echo "run.sh: unknown group '$group' (all, graph, runner, spark, startup, e2e, scaled)" >&2; exit 2 ;;
   esac
   echo "run.sh: running the $group benchmarks..." >&2
   { echo "[before]"; machine; } >"$TARGET/machine-$group.txt"

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * everything else, passed through as {@link DatasetSpec#config()}: {@code versioned: true} for file
  * datasets (see {@link VersionedPath}), and {@code metadata:} (for example {@code {layer: 01_raw}},
  * read by tools such as the pipeline visualisation) which every dataset type must accept and may
- * ignore (see {@link DatasetSpec#metadata()}).
+ * ignore (see {@link DatasetSpec#metadata()}), and {@code cached: true}, which wraps the dataset in
+ * a {@link CachedDataset} (never handed to the type).
  *
  * <p>Thread-safe: the parallel runner loads and saves from worker threads.
  */
@@ -402,7 +403,11 @@ public final class DataCatalog {
   private Dataset<?> create(DatasetSpec spec) {
     DatasetType type = registry.get(spec.type());
     try {
-      return type.create(spec, context);
+      if (CachedDataset.requested(spec)) {
+        return CachedDataset.wrap(
+            spec.name(), type.create(CachedDataset.withoutKey(spec), context));
+      }
+      return type.create(CachedDataset.withoutKey(spec), context);
     } catch (WeirException e) {
       throw e;
     } catch (RuntimeException e) {

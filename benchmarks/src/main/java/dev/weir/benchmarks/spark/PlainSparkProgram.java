@@ -34,7 +34,7 @@ import org.apache.spark.sql.types.StructField;
  * through the catalog, as Kedro does. {@link #run(SparkSession, Path, Path, boolean)} with {@code
  * readBack} does the same by hand, to separate that cost from Weir's own.
  */
-final class PlainSparkProgram {
+public final class PlainSparkProgram {
   private static final String[] UNUSED_REVIEW_COLUMNS = {
     "review_scores_comfort",
     "review_scores_amenities",
@@ -119,7 +119,7 @@ final class PlainSparkProgram {
   }
 
   /** The first sheet, first row as header; a column is an int or double when all its cells are. */
-  static Dataset<Row> excel(SparkSession spark, Path file) {
+  public static Dataset<Row> excel(SparkSession spark, Path file) {
     List<String> names = new ArrayList<>();
     List<Object[]> rows = new ArrayList<>();
     try (Workbook workbook = WorkbookFactory.create(file.toFile(), null, true)) {

@@ -4,6 +4,7 @@ import dev.weir.ClosestNames;
 import dev.weir.command.ExitCodes;
 import dev.weir.command.JobEnvironment;
 import dev.weir.command.WeirSubcommand;
+import dev.weir.runner.RunProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -49,6 +50,12 @@ public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** {@link System#nanoTime()} when {@link #main} was entered; 0 when embedded. */
+  private static volatile long mainNanos;
+
+  /** The JVM's uptime in milliseconds when {@link #main} was entered. */
+  private static volatile long uptimeAtMainMillis;
+
   /** The top-level command; {@link #commandLine()} adds the plugins' subcommands to it. */
   public Main() {}
 
@@ -59,6 +66,8 @@ public final class Main implements Callable<Integer> {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    mainNanos = System.nanoTime();
+    uptimeAtMainMillis = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     CliLogging.configure(Arrays.asList(args).contains("--verbose"), System.console() != null);
     CommandLine commandLine = commandLine();
     Optional<JobEnvironment> job = jobEnvironment(System.getenv());
@@ -138,6 +147,15 @@ public final class Main implements Callable<Integer> {
     int code = commandLine.execute(args);
     commandLine.getErr().flush();
     job.finish(code, errors.toString());
+  }
+
+  /**
+   * @return a profile whose wall time starts at the JVM's start when the program entered through
+   *     {@link #main} (its JVM start-up a part of its own), else now
+   */
+  static RunProfile startProfile() {
+    long started = mainNanos;
+    return started == 0 ? RunProfile.start() : RunProfile.start(started, uptimeAtMainMillis);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.weir.cli;
 import dev.weir.command.ExitCodes;
 import dev.weir.command.WeirCommand;
 import dev.weir.pipeline.PipelineFilter;
+import dev.weir.runner.RunProfile;
 import dev.weir.session.RunOptions;
 import dev.weir.session.RunPlan;
 import dev.weir.session.RunResult;
@@ -128,6 +129,14 @@ final class RunCommand extends WeirCommand {
               + " compute nothing.")
   boolean dryRun;
 
+  @Option(
+      names = "--profile",
+      description =
+          "After the summary, print where the wall time went (configuration, Spark start-up, each"
+              + " node's loads, function, saves and hooks) and write it as JSON to"
+              + " target/weir-profile/<run id>.json.")
+  boolean profile;
+
   /** Names offered by shell completion for {@code --runner}. */
   static final class RunnerNames extends ArrayList<String> {
     private static final long serialVersionUID = 1L;
@@ -171,6 +180,9 @@ final class RunCommand extends WeirCommand {
       return ExitCodes.OK;
     }
     Progress progress = Progress.forConsole(System.console() != null);
+    if (profile) {
+      builder.profile(Main.startProfile());
+    }
     Session[] built = new Session[1];
     Session session =
         builder
@@ -193,6 +205,15 @@ final class RunCommand extends WeirCommand {
       return ExitCodes.RUN_FAILED; // the shutdown hook printed the summary
     }
     printSummary(result, session.summaryLines(result));
+    if (profile) {
+      RunProfile.Report report = session.profile().report();
+      ProfileOutput.print(report, out());
+      out()
+          .println(
+              "Profile written to "
+                  + ProfileOutput.write(report, session.projectPath(), result.runId()));
+      out().flush();
+    }
     if (result.error() != null) {
       printError(result.error(), false);
       return ExitCodes.RUN_FAILED;

@@ -34,12 +34,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class HookManager {
   private static final Logger LOG = LoggerFactory.getLogger(HookManager.class);
-  private static final HookManager EMPTY = new HookManager(List.of());
+  private static final HookManager EMPTY = new HookManager(List.of(), RunProfile.off());
 
   private final List<Hook> hooks;
+  private final RunProfile profile;
 
-  private HookManager(List<Hook> hooks) {
+  private HookManager(List<Hook> hooks, RunProfile profile) {
     this.hooks = List.copyOf(hooks);
+    this.profile = profile;
   }
 
   /**
@@ -47,7 +49,7 @@ public final class HookManager {
    * @return a manager
    */
   public static HookManager of(List<? extends Hook> hooks) {
-    return new HookManager(List.copyOf(hooks));
+    return new HookManager(List.copyOf(hooks), RunProfile.off());
   }
 
   /**
@@ -55,7 +57,7 @@ public final class HookManager {
    * @return a manager
    */
   public static HookManager of(Hook... hooks) {
-    return new HookManager(List.of(hooks));
+    return new HookManager(List.of(hooks), RunProfile.off());
   }
 
   /**
@@ -79,7 +81,23 @@ public final class HookManager {
   public HookManager with(List<? extends Hook> extra) {
     List<Hook> all = new java.util.ArrayList<>(hooks);
     all.addAll(extra);
-    return new HookManager(all);
+    return new HookManager(all, profile);
+  }
+
+  /**
+   * @param runProfile times every hook call (kind {@code hook}, named by the hook's class) and is
+   *     handed to the runner through {@link #profile()}
+   * @return a manager with the same hooks, timed
+   */
+  public HookManager profiled(RunProfile runProfile) {
+    return new HookManager(hooks, runProfile);
+  }
+
+  /**
+   * @return the run's profile; {@link RunProfile#off()} unless {@link #profiled} set one
+   */
+  public RunProfile profile() {
+    return profile;
   }
 
   /**
@@ -186,7 +204,7 @@ public final class HookManager {
 
   private void call(String method, Consumer<Hook> invocation) {
     for (Hook hook : hooks) {
-      try {
+      try (RunProfile.Timer t = profile.time("hook", hook.getClass().getSimpleName())) {
         invocation.accept(hook);
       } catch (dev.weir.WeirException e) {
         // A validation hook reporting a user problem (e.g. dev.weir.databricks.ClassicSparkHook):
@@ -201,7 +219,7 @@ public final class HookManager {
 
   private void callAll(String method, Throwable original, Consumer<Hook> invocation) {
     for (Hook hook : hooks) {
-      try {
+      try (RunProfile.Timer t = profile.time("hook", hook.getClass().getSimpleName())) {
         invocation.accept(hook);
       } catch (RuntimeException e) {
         LOG.error(

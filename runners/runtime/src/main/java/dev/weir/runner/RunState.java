@@ -142,39 +142,47 @@ public final class RunState {
   private long executeWithHooks(Node node) throws Exception {
     long start = System.nanoTime();
     ExcludedTime.take();
-    LOG.info("Running node: {}", node.name());
-    Map<String, Object> inputs = new LinkedHashMap<>();
-    for (String name : node.inputs()) {
-      hooks.beforeDatasetLoaded(new DatasetLoadEvent(name, node));
-      Object data =
-          ParameterInputs.isParameter(name)
-              ? parameters.bound(node, name).orElseGet(() -> catalog.load(name))
-              : catalog.load(name);
-      inputs.put(name, data);
-      hooks.afterDatasetLoaded(new DatasetLoadedEvent(name, data, node));
-    }
-    inputs.putAll(hooks.beforeNodeRun(new NodeRunEvent(node, catalog, inputs, isAsync, runId)));
-    Map<String, Object> outputs;
-    try {
-      outputs = node.run(inputs);
-    } catch (Exception | Error e) {
-      anyFailed.set(true);
-      hooks.onNodeError(new NodeErrorEvent(e, node, catalog, inputs, isAsync, runId));
-      throw e;
-    }
-    hooks.afterNodeRun(new NodeCompletedEvent(node, catalog, inputs, outputs, isAsync, runId));
-    for (String name : node.outputs()) {
-      Object data = Objects.requireNonNull(outputs.get(name), name);
-      hooks.beforeDatasetSaved(new DatasetSaveEvent(name, data, node));
-      if (catalog.isMemory(name)) {
-        memoryPolicy.beforeMemorySave(name, data, consumers.getOrDefault(name, 0));
+    RunProfile profile = hooks.profile();
+    try (RunProfile.Timer scope = profile.inNode(node.name())) {
+      LOG.info("Running node: {}", node.name());
+      Map<String, Object> inputs = new LinkedHashMap<>();
+      for (String name : node.inputs()) {
+        hooks.beforeDatasetLoaded(new DatasetLoadEvent(name, node));
+        Object data;
+        try (RunProfile.Timer t = profile.time("load", name)) {
+          data =
+              ParameterInputs.isParameter(name)
+                  ? parameters.bound(node, name).orElseGet(() -> catalog.load(name))
+                  : catalog.load(name);
+        }
+        inputs.put(name, data);
+        hooks.afterDatasetLoaded(new DatasetLoadedEvent(name, data, node));
       }
-      try {
-        catalog.save(name, data);
-      } catch (SchemaMismatchException e) {
-        throw InputSchemaChange.explain(e, inputs, catalog);
+      inputs.putAll(hooks.beforeNodeRun(new NodeRunEvent(node, catalog, inputs, isAsync, runId)));
+      Map<String, Object> outputs;
+      try (RunProfile.Timer t = profile.time("function", node.name())) {
+        outputs = node.run(inputs);
+      } catch (Exception | Error e) {
+        anyFailed.set(true);
+        hooks.onNodeError(new NodeErrorEvent(e, node, catalog, inputs, isAsync, runId));
+        throw e;
       }
-      hooks.afterDatasetSaved(new DatasetSavedEvent(name, data, node));
+      hooks.afterNodeRun(new NodeCompletedEvent(node, catalog, inputs, outputs, isAsync, runId));
+      for (String name : node.outputs()) {
+        Object data = Objects.requireNonNull(outputs.get(name), name);
+        hooks.beforeDatasetSaved(new DatasetSaveEvent(name, data, node));
+        try (RunProfile.Timer t = profile.time("save", name)) {
+          if (catalog.isMemory(name)) {
+            memoryPolicy.beforeMemorySave(name, data, consumers.getOrDefault(name, 0));
+          }
+          try {
+            catalog.save(name, data);
+          } catch (SchemaMismatchException e) {
+            throw InputSchemaChange.explain(e, inputs, catalog);
+          }
+        }
+        hooks.afterDatasetSaved(new DatasetSavedEvent(name, data, node));
+      }
     }
     return System.nanoTime() - start - ExcludedTime.take();
   }

@@ -65,6 +65,7 @@ public abstract class Runner {
   public final RunnerResult run(
       Pipeline pipeline, DataCatalog catalog, HookManager hooks, String runId) {
     checkFreeInputs(pipeline, catalog);
+    RunProfile.Timer setup = hooks.profile().time("runner", "create datasets, bind parameters");
     for (String dataset : pipeline.datasets()) {
       if (ParameterInputs.isParameter(dataset)) {
         continue;
@@ -76,6 +77,7 @@ public abstract class Runner {
       }
     }
     ParameterInputs parameters = ParameterInputs.bind(pipeline, catalog);
+    setup.close();
     MemoryDataPolicy policy = newMemoryDataPolicy();
     RunState state = new RunState(pipeline, catalog, hooks, runId, isAsync(), parameters, policy);
     current = state;

@@ -25,6 +25,7 @@ import dev.weir.runner.HookManager;
 import dev.weir.runner.MissingOutputs;
 import dev.weir.runner.NodeFailedException;
 import dev.weir.runner.RunInterruptedException;
+import dev.weir.runner.RunProfile;
 import dev.weir.runner.Runner;
 import dev.weir.runner.RunnerResult;
 import java.nio.file.Path;
@@ -71,6 +72,7 @@ public final class Session {
   private final Consumer<String> warnings;
   private final Consumer<RunResult> onInterrupt;
   private final SparkStartListener sparkListener;
+  private final RunProfile profile;
   private @Nullable List<Hook> hooks;
   private @Nullable Object spark;
 
@@ -86,6 +88,7 @@ public final class Session {
     this.warnings = b.warnings;
     this.onInterrupt = b.onInterrupt;
     this.sparkListener = b.sparkListener;
+    this.profile = b.profile;
   }
 
   /**
@@ -238,7 +241,9 @@ public final class Session {
     if (spark == null) {
       sparkListener.sparkStarting();
       long start = System.nanoTime();
-      spark = SparkServices.resolve(givenSpark, sparkRemote, config.spark(), projectPath);
+      try (RunProfile.Timer t = profile.time("spark", "start-up and configuration")) {
+        spark = SparkServices.resolve(givenSpark, sparkRemote, config.spark(), projectPath);
+      }
       long nanos = System.nanoTime() - start;
       ExcludedTime.add(nanos);
       LOG.info(
@@ -303,6 +308,8 @@ public final class Session {
       dryRun(options);
       return new RunResult(runId, RunResult.Status.DRY_RUN, Map.of(), Map.of(), 0, null);
     }
+    RunProfile.Timer configuration =
+        profile.time("configuration", "config, pipelines, catalog, checks");
     ConfigLoader config = config();
     Pipeline pipeline = pipeline(options);
     Runner runner = Runner.named(options.runner(), options.maxWorkers());
@@ -310,7 +317,8 @@ public final class Session {
     DataCatalog catalog = catalog(config, runId, options.loadVersions());
     LoadVersionChecks.validate(options.loadVersions(), catalog);
     RunParams params = runParams(runId, config.env(), options, runner);
-    HookManager hookManager = HookManager.of(hooks());
+    HookManager hookManager = HookManager.of(hooks()).profiled(profile);
+    configuration.close();
     hookManager.afterCatalogCreated(new CatalogCreatedEvent(catalog, params));
     if (options.onlyMissingOutputs()) {
       pipeline = MissingOutputs.filter(pipeline, catalog);
@@ -388,13 +396,24 @@ public final class Session {
     List<String> lines = new ArrayList<>();
     for (Hook hook : hooks()) {
       if (hook instanceof RunSummaryContributor contributor) {
-        lines.addAll(contributor.summaryLines(result));
+        try (RunProfile.Timer t = profile.time("summary", hook.getClass().getSimpleName())) {
+          lines.addAll(contributor.summaryLines(result));
+        }
       }
     }
     for (RunSummaryContributor c : services(RunSummaryContributor.class)) {
-      lines.addAll(c.summaryLines(result));
+      try (RunProfile.Timer t = profile.time("summary", c.getClass().getSimpleName())) {
+        lines.addAll(c.summaryLines(result));
+      }
     }
     return lines;
+  }
+
+  /**
+   * @return the profile given to {@link Builder#profile}, else {@link RunProfile#off()}
+   */
+  public RunProfile profile() {
+    return profile;
   }
 
   private List<String> unusedRuntimeParams(ConfigLoader config) {
@@ -526,6 +545,7 @@ public final class Session {
         r -> LOG.warn("{}", r.error() != null ? r.error().getMessage() : "Run interrupted");
 
     private SparkStartListener sparkListener = new SparkStartListener() {};
+    private RunProfile profile = RunProfile.off();
 
     private Builder() {}
 
@@ -547,6 +567,16 @@ public final class Session {
      */
     public Builder onInterrupt(Consumer<RunResult> sink) {
       this.onInterrupt = sink;
+      return this;
+    }
+
+    /**
+     * @param runProfile times configuration, the Spark start-up, each node's loads, function, saves
+     *     and hooks, and the summary lines ({@code weir run --profile}); default off
+     * @return this builder
+     */
+    public Builder profile(RunProfile runProfile) {
+      this.profile = runProfile;
       return this;
     }
 

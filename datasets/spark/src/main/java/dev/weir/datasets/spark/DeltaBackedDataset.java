@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * options.
  */
 public abstract class DeltaBackedDataset
-    implements Dataset<org.apache.spark.sql.Dataset<Row>>, dev.weir.io.LoadVersioned {
+    implements Dataset<org.apache.spark.sql.Dataset<Row>>,
+        dev.weir.io.LoadVersioned,
+        dev.weir.io.Cacheable<org.apache.spark.sql.Dataset<Row>> {
   private final DatasetSpec spec;
   private final DatasetContext context;
   private final DeltaTarget target;
@@ -142,6 +144,37 @@ public abstract class DeltaBackedDataset
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /**
+   * A load returns the saved DataFrame only after an {@code overwrite} of the latest version.
+   *
+   * @return why not, for another write mode or a pinned version or timestamp
+   */
+  @Override
+  public Optional<String> readBackDiffers() {
+    if (!"overwrite".equals(writeOptions.mode())) {
+      return Optional.of(
+          "write_mode "
+              + writeOptions.mode()
+              + " leaves other rows in the table than the DataFrame saved; only overwrite can be"
+              + " cached");
+    }
+    if (spec.config().containsKey("version") || spec.config().containsKey("timestamp")) {
+      return Optional.of("the entry loads a fixed version or timestamp (time travel)");
+    }
+    return Optional.empty();
+  }
+
+  /** Persists the DataFrame before the write (see {@link SparkCaching}). */
+  @Override
+  public org.apache.spark.sql.Dataset<Row> pin(org.apache.spark.sql.Dataset<Row> data) {
+    return SparkCaching.pin(data);
+  }
+
+  @Override
+  public void unpin(org.apache.spark.sql.Dataset<Row> pinned) {
+    SparkCaching.unpin(pinned);
   }
 
   /** A Delta table loads any version or timestamp of its history (time travel). */

@@ -34,7 +34,9 @@ import org.apache.spark.sql.SparkSession;
  * file_format: delta} relies on Delta's transaction log instead.
  */
 public final class SparkDataset
-    implements Dataset<org.apache.spark.sql.Dataset<Row>>, dev.weir.io.LoadVersioned {
+    implements Dataset<org.apache.spark.sql.Dataset<Row>>,
+        dev.weir.io.LoadVersioned,
+        dev.weir.io.Cacheable<org.apache.spark.sql.Dataset<Row>> {
   /** The accepted {@code file_format} values. */
   public static final List<String> FILE_FORMATS =
       List.of("parquet", "csv", "json", "orc", "text", "delta");
@@ -111,6 +113,44 @@ public final class SparkDataset
               + "). For upsert / replace_where use type spark.DeltaTableDataset with write_mode.");
     }
     return Specs.checkOneOf(spec, "save_args.mode", m, SAVE_MODES);
+  }
+
+  /**
+   * A load returns the saved DataFrame only after an {@code overwrite} in a format that keeps the
+   * column types ({@code parquet}, {@code orc}, {@code delta}), or in {@code csv} / {@code json} /
+   * {@code text} read with an explicit {@code load_args.schema}.
+   *
+   * @return why not, otherwise
+   */
+  @Override
+  public java.util.Optional<String> readBackDiffers() {
+    if (!mode.equals("overwrite")) {
+      return java.util.Optional.of(
+          "save_args.mode "
+              + mode
+              + " leaves other rows at the path than the DataFrame saved; only overwrite can be"
+              + " cached");
+    }
+    if (List.of("csv", "json", "text").contains(format) && read.schema() == null) {
+      return java.util.Optional.of(
+          "file_format "
+              + format
+              + " is read back with the reader's own types (strings, or types inferred with"
+              + " inferSchema), not the saved DataFrame's; give load_args.schema or use parquet or"
+              + " delta");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Persists the DataFrame before the write (see {@link SparkCaching}). */
+  @Override
+  public org.apache.spark.sql.Dataset<Row> pin(org.apache.spark.sql.Dataset<Row> data) {
+    return SparkCaching.pin(data);
+  }
+
+  @Override
+  public void unpin(org.apache.spark.sql.Dataset<Row> pinned) {
+    SparkCaching.unpin(pinned);
   }
 
   @Override

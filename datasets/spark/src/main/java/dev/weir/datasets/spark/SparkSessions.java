@@ -29,8 +29,11 @@ import scala.Option;
  *       conf/*&#47;spark.yml}, else the {@code SPARK_REMOTE} environment variable; every other
  *       setting that the server lets a session change is set on the session;
  *   <li>else an embedded session: {@code local[*]}, Delta's SQL extension and catalog, UI off, the
- *       warehouse in {@code <projectRoot>/spark-warehouse}; every setting of {@code spark.yml} is
- *       passed to the builder and wins over these defaults.
+ *       warehouse in {@code <projectRoot>/spark-warehouse}, small-data settings ({@code
+ *       spark.sql.shuffle.partitions} twice the processors, {@code
+ *       spark.databricks.delta.snapshotPartitions} 2); every setting of {@code spark.yml} is passed
+ *       to the builder and wins over these defaults. The settings are logged at DEBUG ({@code weir
+ *       --verbose}), secrets redacted.
  * </ol>
  *
  * <p>The embedded session keeps Spark's in-memory catalog (no Hive, no Derby {@code metastore_db}).
@@ -218,6 +221,13 @@ public final class SparkSessions {
     settings.put(
         "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     settings.put("spark.ui.enabled", "false");
+    // Small-data defaults for a laptop; a cluster or Connect session keeps its own. Spark's 200
+    // shuffle partitions and Delta's 50 snapshot partitions schedule hundreds of near-empty tasks
+    // per join and per first read of a table on a few cores.
+    settings.put(
+        "spark.sql.shuffle.partitions",
+        String.valueOf(Math.max(2, 2 * Runtime.getRuntime().availableProcessors())));
+    settings.put("spark.databricks.delta.snapshotPartitions", "2");
     settings.put(
         "spark.sql.warehouse.dir",
         projectRoot.toAbsolutePath().normalize().resolve("spark-warehouse").toString());
@@ -230,9 +240,28 @@ public final class SparkSessions {
     return settings;
   }
 
+  /**
+   * @param settings session settings
+   * @return the same, with the value of every key Spark itself redacts ({@code
+   *     spark.redaction.regex}'s default: secret, password, token, access key) replaced
+   */
+  static Map<String, String> redacted(Map<String, String> settings) {
+    Map<String, String> out = new LinkedHashMap<>();
+    settings.forEach(
+        (k, v) -> out.put(k, SECRET_KEY.matcher(k).find() ? "*********(redacted)" : v));
+    return out;
+  }
+
+  private static final java.util.regex.Pattern SECRET_KEY =
+      java.util.regex.Pattern.compile("(?i)secret|password|token|access[.]?key");
+
   private static SparkSession embedded(Map<String, Object> sparkConf, Path projectRoot) {
     SparkSession.Builder builder = SparkSession.builder();
-    embeddedSettings(sparkConf, projectRoot).forEach(builder::config);
+    Map<String, String> settings = embeddedSettings(sparkConf, projectRoot);
+    settings.forEach(builder::config);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Embedded Spark session settings (spark.yml wins): {}", redacted(settings));
+    }
     SparkSession session = builder.getOrCreate();
     OWNED.add(session);
     LOG.info(

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.datasets.excel.ExcelDataset;
 import dev.weir.datasets.testing.SpaceflightsData;
+import dev.weir.io.DataCatalog;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetException;
 import dev.weir.io.DatasetSpec;
 import dev.weir.io.DatasetType;
+import dev.weir.io.DatasetTypeRegistry;
 import dev.weir.io.Versions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,6 +98,37 @@ abstract class SparkDatasetContract {
         .selectExpr(
             "CAST(id AS INT) AS id",
             "CASE WHEN id = 15000 THEN raise_error('boom at row 15000') ELSE CAST(id AS STRING) END AS name");
+  }
+
+  // --- cached: true ----------------------------------------------------------------------------
+
+  @Test
+  void cachedTrueHandsLaterLoadsThePersistedDataFrameTheWriterWrote() {
+    DataCatalog catalog =
+        DataCatalog.fromConfig(
+            Map.of(
+                "features",
+                Map.of(
+                    "type", "spark.DeltaTableDataset", "filepath", "data/cached", "cached", true)),
+            Map.of(),
+            context(),
+            DatasetTypeRegistry.of(List.of(new DeltaTableDataset.Type())));
+    // functions.rand() fixes its seed when the column is built (on the Connect client too), so the
+    // plan the writer persisted is the plan later loads find in the cache. (A SQL string "rand()"
+    // gets a new seed each time the server analyses it, and Connect then finds no cached plan.)
+    catalog.save(
+        "features",
+        spark().range(0, 50, 1, 2).withColumn("r", org.apache.spark.sql.functions.rand()));
+
+    @SuppressWarnings("unchecked")
+    var loaded = (org.apache.spark.sql.Dataset<Row>) catalog.load("features");
+
+    assertThat(loaded.storageLevel().useMemory()).isTrue();
+    assertThat(catalog.load("features")).isSameAs(loaded);
+    assertThat(sorted(loaded))
+        .hasSize(50)
+        .isEqualTo(
+            sorted(spark().read().format("delta").load(root.resolve("data/cached").toString())));
   }
 
   // --- spark.SparkDataset ----------------------------------------------------------------------

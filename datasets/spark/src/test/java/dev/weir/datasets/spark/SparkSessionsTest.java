@@ -35,6 +35,34 @@ class SparkSessionsTest {
   }
 
   @Test
+  void embeddedSessionsGetSmallDataDefaultsThatSparkYmlOverrides() {
+    Map<String, String> defaults = SparkSessions.embeddedSettings(Map.of(), Path.of("/p"));
+    assertThat(defaults)
+        .containsEntry(
+            "spark.sql.shuffle.partitions",
+            String.valueOf(Math.max(2, 2 * Runtime.getRuntime().availableProcessors())))
+        .containsEntry("spark.databricks.delta.snapshotPartitions", "2")
+        .containsEntry("spark.ui.enabled", "false");
+    assertThat(
+            SparkSessions.embeddedSettings(
+                Map.of("spark.sql.shuffle.partitions", 64), Path.of("/p")))
+        .containsEntry("spark.sql.shuffle.partitions", "64");
+  }
+
+  @Test
+  void loggedSettingsHideSecrets() {
+    assertThat(
+            SparkSessions.redacted(
+                Map.of(
+                    "spark.hadoop.fs.s3a.secret.key", "s3cr3t",
+                    "spark.hadoop.fs.s3a.access.key", "AKIA",
+                    "spark.sql.shuffle.partitions", "4")))
+        .containsEntry("spark.sql.shuffle.partitions", "4")
+        .doesNotContainValue("s3cr3t")
+        .doesNotContainValue("AKIA");
+  }
+
+  @Test
   void remoteUrlPrefersTheArgumentThenSparkYml() {
     assertThat(SparkSessions.remoteUrl("sc://cli:1", Map.of("spark.remote", "sc://yml:2")))
         .isEqualTo("sc://cli:1");
