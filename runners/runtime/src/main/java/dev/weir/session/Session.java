@@ -14,6 +14,7 @@ import dev.weir.io.DataCatalog;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetTypeRegistry;
+import dev.weir.io.ExpectationListener;
 import dev.weir.io.Versions;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
@@ -207,13 +208,19 @@ public final class Session {
    * @throws ConfigException for a bad catalog entry, unknown type or missing credentials
    */
   public DataCatalog catalog(@Nullable String saveVersion, Map<String, String> loadVersions) {
-    return catalog(config(), saveVersion, loadVersions);
+    return catalog(config(), saveVersion, loadVersions, null);
   }
 
   private DataCatalog catalog(
-      ConfigLoader config, @Nullable String saveVersion, Map<String, String> loadVersions) {
+      ConfigLoader config,
+      @Nullable String saveVersion,
+      Map<String, String> loadVersions,
+      @Nullable ExpectationListener expectations) {
     DatasetContext.Builder context =
         DatasetContext.builder(projectPath).saveVersion(saveVersion).loadVersions(loadVersions);
+    if (expectations != null) {
+      context.service(ExpectationListener.class, () -> expectations);
+    }
     if (SPARK_PRESENT) {
       SparkServices.register(context, () -> sparkSession(config));
     }
@@ -250,7 +257,7 @@ public final class Session {
     RunOptionChecks.validate(options);
     ConfigLoader config = config();
     Pipeline pipeline = pipeline(options);
-    DataCatalog catalog = catalog(config, null, options.loadVersions());
+    DataCatalog catalog = catalog(config, null, options.loadVersions(), null);
     DryRunChecks.validate(pipeline, catalog, options.loadVersions(), unusedRuntimeParams(config));
     List<RunPlan.Step> steps = new ArrayList<>();
     for (Node node : pipeline.nodes()) {
@@ -285,16 +292,17 @@ public final class Session {
     long start = System.nanoTime();
     if (options.dryRun()) {
       dryRun(options);
-      return new RunResult(runId, RunResult.Status.DRY_RUN, Map.of(), Map.of(), 0, null);
+      return new RunResult(runId, RunResult.Status.DRY_RUN, Map.of(), Map.of(), 0, null, List.of());
     }
     ConfigLoader config = config();
     Pipeline pipeline = pipeline(options);
     Runner runner = Runner.named(options.runner(), options.maxWorkers());
     unusedRuntimeParams(config).forEach(warnings);
-    DataCatalog catalog = catalog(config, runId, options.loadVersions());
+    HookManager hookManager = HookManager.of(hooks());
+    ExpectationLog expectations = new ExpectationLog(hookManager);
+    DataCatalog catalog = catalog(config, runId, options.loadVersions(), expectations);
     LoadVersionChecks.validate(options.loadVersions(), catalog);
     RunParams params = runParams(runId, config.env(), options, runner);
-    HookManager hookManager = HookManager.of(hooks());
     hookManager.afterCatalogCreated(new CatalogCreatedEvent(catalog, params));
     if (options.onlyMissingOutputs()) {
       pipeline = MissingOutputs.filter(pipeline, catalog);
@@ -302,6 +310,15 @@ public final class Session {
     List<String> missingInputs = FreeInputData.missing(pipeline, catalog);
     if (!missingInputs.isEmpty()) {
       throw new ConfigException(String.join("\n", missingInputs) + " No node was run.");
+    }
+    List<String> badExpectations = ExpectationChecks.problems(pipeline, catalog, true);
+    if (!badExpectations.isEmpty()) {
+      throw new ConfigException(
+          "The catalog's expectations have "
+              + badExpectations.size()
+              + (badExpectations.size() == 1 ? " problem" : " problems")
+              + "; no node was run:\n  - "
+              + String.join("\n  - ", badExpectations));
     }
     LOG.info("Run {}: {} nodes, {} runner", runId, pipeline.nodes().size(), runner.name());
     hookManager.beforePipelineRun(new PipelineRunEvent(params, pipeline, catalog));
@@ -317,7 +334,8 @@ public final class Session {
             failed.completedNodeSeconds(),
             savedOutputs(pipeline, catalog, failed.completedNodeSeconds()),
             seconds(start),
-            failed);
+            failed,
+            expectations.results());
       }
       throw e;
     }
@@ -328,7 +346,8 @@ public final class Session {
         result.nodeSeconds(),
         savedOutputs(pipeline, catalog, result.nodeSeconds()),
         seconds(start),
-        null);
+        null,
+        expectations.results());
   }
 
   /**

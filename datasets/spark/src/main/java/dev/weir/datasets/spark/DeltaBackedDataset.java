@@ -1,5 +1,6 @@
 package dev.weir.datasets.spark;
 
+import dev.weir.datasets.Expectations;
 import dev.weir.datasets.Specs;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
@@ -7,6 +8,7 @@ import dev.weir.io.DatasetException;
 import dev.weir.io.DatasetSpec;
 import dev.weir.io.Versions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
@@ -21,15 +23,18 @@ import org.jspecify.annotations.Nullable;
  * (Delta's {@code timestampAsOf}) in the entry; the run's load version for the dataset ({@code
  * --load-versions name:3}) wins: a number is a Delta version, a Kedro timestamp ({@code
  * 2024-01-31T12.30.45.123Z}) or any other text a timestamp. {@code load_args} are further reader
- * options.
+ * options. {@code expectations} and {@code check_on}: see {@link SparkExpectations}.
  */
 public abstract class DeltaBackedDataset
-    implements Dataset<org.apache.spark.sql.Dataset<Row>>, dev.weir.io.LoadVersioned {
+    implements Dataset<org.apache.spark.sql.Dataset<Row>>,
+        dev.weir.io.LoadVersioned,
+        ChecksExpectations {
   private final DatasetSpec spec;
   private final DatasetContext context;
   private final DeltaTarget target;
   private final DeltaWriteOptions writeOptions;
   private final Map<String, String> readOptions;
+  private final SparkExpectations expectations;
 
   DeltaBackedDataset(DatasetSpec spec, DatasetContext context, DeltaTarget target) {
     this.spec = spec;
@@ -42,6 +47,7 @@ public abstract class DeltaBackedDataset
     Map<String, String> options = new LinkedHashMap<>();
     spec.map("load_args").forEach((k, v) -> options.put(k, String.valueOf(v)));
     this.readOptions = Map.copyOf(options);
+    this.expectations = SparkExpectations.of(spec);
     timeTravel(); // validates version now
   }
 
@@ -68,15 +74,21 @@ public abstract class DeltaBackedDataset
     try {
       org.apache.spark.sql.Dataset<Row> df = target.read(spark, options);
       df.schema(); // over Connect, fail here (bad version, ...) rather than in a later node
-      return df;
+      return expectations.expectations().onLoad()
+          ? expectations.check(df, Expectations.LOAD, context)
+          : df;
     } catch (Exception e) {
       throw SparkErrors.wrap(spec.name(), "load Delta table " + target.display(), e);
     }
   }
 
   @Override
-  public void save(org.apache.spark.sql.Dataset<Row> data) {
-    SparkSessions.activate(data.sparkSession());
+  public void save(org.apache.spark.sql.Dataset<Row> given) {
+    SparkSessions.activate(given.sparkSession());
+    org.apache.spark.sql.Dataset<Row> data =
+        expectations.expectations().onLoad()
+            ? given
+            : expectations.check(given, Expectations.SAVE, context);
     try {
       DeltaWriter.write(spec.name(), target, writeOptions, data);
     } catch (Exception e) {
@@ -96,6 +108,21 @@ public abstract class DeltaBackedDataset
     } catch (Exception e) {
       return false;
     }
+  }
+
+  @Override
+  public Expectations expectations() {
+    return expectations.expectations();
+  }
+
+  /** Checks the expressions against the table's current schema, when the table exists. */
+  @Override
+  public List<String> expectationProblems() {
+    if (expectations.expectations().isEmpty() || !exists()) {
+      return List.of();
+    }
+    SparkSession spark = context.service(SparkSession.class);
+    return expectations.schemaProblems(spark, load().schema());
   }
 
   /** A Delta table loads any version or timestamp of its history (time travel). */

@@ -1,5 +1,6 @@
 package dev.weir.datasets.spark;
 
+import dev.weir.datasets.Expectations;
 import dev.weir.datasets.Specs;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Files read and written by Spark (Kedro's {@code spark.SparkDataset}): a DataFrame in one of
@@ -23,7 +25,8 @@ import org.apache.spark.sql.SparkSession;
  * Spark), {@code file_format} ({@code parquet} by default), {@code load_args} (reader options and
  * {@code schema}, see {@link ReadOptions}), {@code save_args} ({@code mode}: one of {@link
  * #SAVE_MODES}, {@code overwrite} by default; {@code partitionBy}: a column or list; anything else
- * is a writer option), {@code versioned} (Kedro's {@code <filepath>/<version>/<basename>} layout).
+ * is a writer option), {@code versioned} (Kedro's {@code <filepath>/<version>/<basename>} layout),
+ * {@code expectations} and {@code check_on} (see {@link SparkExpectations}).
  *
  * <p>An overwrite goes to a staging directory next to the target that replaces it only after
  * Spark's job succeeded, so a failed save leaves the old files readable (see {@link SparkStorage}
@@ -31,7 +34,9 @@ import org.apache.spark.sql.SparkSession;
  * file_format: delta} relies on Delta's transaction log instead.
  */
 public final class SparkDataset
-    implements Dataset<org.apache.spark.sql.Dataset<Row>>, dev.weir.io.LoadVersioned {
+    implements Dataset<org.apache.spark.sql.Dataset<Row>>,
+        dev.weir.io.LoadVersioned,
+        ChecksExpectations {
   /** The accepted {@code file_format} values. */
   public static final List<String> FILE_FORMATS =
       List.of("parquet", "csv", "json", "orc", "text", "delta");
@@ -49,13 +54,22 @@ public final class SparkDataset
   private final List<String> partitionBy;
   private final Map<String, String> writeOptions;
   private final boolean versioned;
+  private final SparkExpectations expectations;
 
   private SparkDataset(DatasetSpec spec, DatasetContext context) {
     Specs.requireKnownKeys(
         spec,
         java.util.Set.of(
-            "filepath", "file_format", "load_args", "save_args", "versioned", "metadata"));
+            "filepath",
+            "file_format",
+            "load_args",
+            "save_args",
+            "versioned",
+            "metadata",
+            Expectations.KEY,
+            Expectations.CHECK_ON));
     this.spec = spec;
+    this.expectations = SparkExpectations.of(spec);
     this.context = context;
     this.path = context.resolvePath(Specs.required(spec, "filepath"));
     String fileFormat = spec.string("file_format");
@@ -127,17 +141,23 @@ public final class SparkDataset
       // Over Connect the read is lazy; asking for the schema makes a missing path or a bad option
       // fail here, with the dataset's name, instead of in some later node.
       df.schema();
-      return df;
+      return expectations.expectations().onLoad()
+          ? expectations.check(df, Expectations.LOAD, context)
+          : df;
     } catch (Exception e) {
       throw SparkErrors.wrap(spec.name(), "load " + format + " data from " + source, e);
     }
   }
 
   @Override
-  public void save(org.apache.spark.sql.Dataset<Row> data) {
-    SparkSession spark = data.sparkSession();
+  public void save(org.apache.spark.sql.Dataset<Row> given) {
+    SparkSession spark = given.sparkSession();
     SparkSessions.activate(spark);
     String target = savePath(spark);
+    org.apache.spark.sql.Dataset<Row> data =
+        expectations.expectations().onLoad()
+            ? given
+            : expectations.check(given, Expectations.SAVE, context);
     try {
       if (mode.equals("overwrite")
           && !format.equals("delta")
@@ -219,6 +239,25 @@ public final class SparkDataset
   @Override
   public boolean acceptsLoadVersions() {
     return versioned;
+  }
+
+  @Override
+  public Expectations expectations() {
+    return expectations.expectations();
+  }
+
+  @Override
+  public List<String> expectationProblems() {
+    if (expectations.expectations().isEmpty()) {
+      return List.of();
+    }
+    SparkSession spark = context.service(SparkSession.class);
+    SparkSessions.activate(spark);
+    StructType schema = read.schema();
+    if (schema == null && exists()) {
+      schema = load().schema();
+    }
+    return schema == null ? List.of() : expectations.schemaProblems(spark, schema);
   }
 
   /** Lists the versions of a local path without Spark; other file systems are not listed. */
