@@ -117,7 +117,7 @@ public final class SparkExpectations {
     Row counts;
     try {
       counts = data.agg(count(lit(1)), columns.toArray(Column[]::new)).first();
-    } catch (RuntimeException ex) {
+    } catch (Exception ex) {
       throw SparkErrors.wrap(spec.name(), "check the expectations of " + Specs.where(spec), ex);
     }
     long rows = counts.getLong(0);
@@ -161,7 +161,7 @@ public final class SparkExpectations {
         String text = rowText(row);
         shown.add(text.length() > MAX_ROW_CHARS ? text.substring(0, MAX_ROW_CHARS) + "..." : text);
       }
-    } catch (RuntimeException ex) {
+    } catch (Exception ex) {
       shown.add("(the violating rows could not be read: " + ex.getClass().getSimpleName() + ")");
     }
     String outcome =
@@ -217,7 +217,8 @@ public final class SparkExpectations {
                   + e.expr()
                   + " > 0\".");
         }
-      } catch (RuntimeException ex) {
+      } catch (Exception ex) {
+        // Scala throws AnalysisException, a checked exception Java cannot name here.
         problems.add(
             where(spec, e)
                 + " ("
