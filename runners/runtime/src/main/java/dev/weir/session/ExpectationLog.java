@@ -14,10 +14,12 @@ import java.util.List;
  */
 final class ExpectationLog implements ExpectationListener {
   private final HookManager hooks;
+  private final String runId;
   private final List<ExpectationResult> results = new ArrayList<>();
 
-  ExpectationLog(HookManager hooks) {
+  ExpectationLog(HookManager hooks, String runId) {
     this.hooks = hooks;
+    this.runId = runId;
   }
 
   @Override
@@ -25,7 +27,7 @@ final class ExpectationLog implements ExpectationListener {
     synchronized (results) {
       results.addAll(checked);
     }
-    hooks.afterExpectationsChecked(new ExpectationsCheckedEvent(dataset, checked));
+    hooks.afterExpectationsChecked(new ExpectationsCheckedEvent(runId, dataset, checked));
   }
 
   /**

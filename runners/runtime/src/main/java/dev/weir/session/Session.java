@@ -299,7 +299,7 @@ public final class Session {
     Runner runner = Runner.named(options.runner(), options.maxWorkers());
     unusedRuntimeParams(config).forEach(warnings);
     HookManager hookManager = HookManager.of(hooks());
-    ExpectationLog expectations = new ExpectationLog(hookManager);
+    ExpectationLog expectations = new ExpectationLog(hookManager, runId);
     DataCatalog catalog = catalog(config, runId, options.loadVersions(), expectations);
     LoadVersionChecks.validate(options.loadVersions(), catalog);
     RunParams params = runParams(runId, config.env(), options, runner);
