@@ -53,6 +53,16 @@ public abstract class DeltaBackedDataset
 
   @Override
   public org.apache.spark.sql.Dataset<Row> load() {
+    org.apache.spark.sql.Dataset<Row> df = readStored();
+    return expectations.expectations().onLoad()
+        ? expectations.check(df, Expectations.LOAD, context)
+        : df;
+  }
+
+  /**
+   * The table (at the time-travel version, if any), without the checks of {@code check_on: load}.
+   */
+  private org.apache.spark.sql.Dataset<Row> readStored() {
     SparkSession spark = context.service(SparkSession.class);
     SparkSessions.activate(spark);
     boolean exists;
@@ -74,9 +84,7 @@ public abstract class DeltaBackedDataset
     try {
       org.apache.spark.sql.Dataset<Row> df = target.read(spark, options);
       df.schema(); // over Connect, fail here (bad version, ...) rather than in a later node
-      return expectations.expectations().onLoad()
-          ? expectations.check(df, Expectations.LOAD, context)
-          : df;
+      return df;
     } catch (Exception e) {
       throw SparkErrors.wrap(spec.name(), "load Delta table " + target.display(), e);
     }
@@ -122,7 +130,7 @@ public abstract class DeltaBackedDataset
       return List.of();
     }
     SparkSession spark = context.service(SparkSession.class);
-    return expectations.schemaProblems(spark, load().schema());
+    return expectations.schemaProblems(spark, readStored().schema());
   }
 
   /** A Delta table loads any version or timestamp of its history (time travel). */

@@ -124,6 +124,14 @@ public final class SparkDataset
 
   @Override
   public org.apache.spark.sql.Dataset<Row> load() {
+    org.apache.spark.sql.Dataset<Row> df = readStored();
+    return expectations.expectations().onLoad()
+        ? expectations.check(df, Expectations.LOAD, context)
+        : df;
+  }
+
+  /** The data as stored, without the expectations of {@code check_on: load}. */
+  private org.apache.spark.sql.Dataset<Row> readStored() {
     SparkSession spark = context.service(SparkSession.class);
     SparkSessions.activate(spark);
     String source = loadPath(spark);
@@ -141,9 +149,7 @@ public final class SparkDataset
       // Over Connect the read is lazy; asking for the schema makes a missing path or a bad option
       // fail here, with the dataset's name, instead of in some later node.
       df.schema();
-      return expectations.expectations().onLoad()
-          ? expectations.check(df, Expectations.LOAD, context)
-          : df;
+      return df;
     } catch (Exception e) {
       throw SparkErrors.wrap(spec.name(), "load " + format + " data from " + source, e);
     }
@@ -255,7 +261,7 @@ public final class SparkDataset
     SparkSessions.activate(spark);
     StructType schema = read.schema();
     if (schema == null && exists()) {
-      schema = load().schema();
+      schema = readStored().schema();
     }
     return schema == null ? List.of() : expectations.schemaProblems(spark, schema);
   }
