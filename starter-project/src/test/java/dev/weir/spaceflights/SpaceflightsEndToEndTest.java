@@ -132,7 +132,7 @@ class SpaceflightsEndToEndTest {
                       + r.violations()
                       + "/"
                       + r.rowsChecked())
-          .contains(
+          .containsExactlyInAnyOrder(
               "companies.known_id warn on load: 0/" + companies,
               "preprocessed_companies.rated drop on save: " + unrated + "/" + companies,
               "preprocessed_shuttles.positive_price fail on save: 0/" + raw.shuttles().size(),
