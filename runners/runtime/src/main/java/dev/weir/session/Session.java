@@ -277,8 +277,10 @@ public final class Session {
 
   /**
    * Runs the pipeline. Order: build the catalog, {@code afterCatalogCreated}, apply {@code
-   * --only-missing-outputs}, {@code beforePipelineRun}, the runner (node and dataset hooks), then
-   * {@code afterPipelineRun} or {@code onPipelineError}.
+   * --only-missing-outputs}, check the free inputs and the catalog's expectations ({@link
+   * ExpectationChecks}), {@code beforePipelineRun}, the runner (node and dataset hooks, {@code
+   * afterExpectationsChecked} whenever a dataset's expectations are checked), then {@code
+   * afterPipelineRun} or {@code onPipelineError}.
    *
    * @param options the run options; with {@code dryRun} only {@link #dryRun} is done
    * @return the result; a node failure is returned with status {@link RunResult.Status#FAILED} and
