@@ -84,4 +84,13 @@ public interface Hook {
    * @param event the dataset, the data saved and the node that wrote it
    */
   default void afterDatasetSaved(DatasetSavedEvent event) {}
+
+  /**
+   * Called when a dataset's catalog {@code expectations:} were checked (on save, or on load with
+   * {@code check_on: load}), before the data is written or returned, and also when a {@code fail}
+   * expectation then stops the save.
+   *
+   * @param event the dataset and one result per expectation
+   */
+  default void afterExpectationsChecked(ExpectationsCheckedEvent event) {}
 }

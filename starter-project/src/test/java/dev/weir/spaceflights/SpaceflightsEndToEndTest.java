@@ -106,6 +106,50 @@ class SpaceflightsEndToEndTest {
         .isEqualTo(2);
   }
 
+  /**
+   * The catalog's expectations (conf/base/catalog.yml) on the real data: every run checks them, the
+   * {@code drop} on {@code preprocessed_companies} removes the companies without a rating (counted
+   * here from the raw CSV), and the model input is unchanged by it (see {@link
+   * #modelInputTableHasTheIndependentlyCountedRowsAndColumns}).
+   */
+  @Test
+  void expectationsAreCheckedOnEveryRunAndTheDropRemovesTheUnratedCompanies() {
+    long companies = raw.companies().size();
+    long unrated = raw.companies().stream().filter(c -> c.get("company_rating").isEmpty()).count();
+    assertThat(unrated).isBetween(1L, companies - 1);
+    for (RunResult run : List.of(firstRun, secondRun)) {
+      assertThat(run.expectations())
+          .extracting(
+              r ->
+                  r.dataset()
+                      + "."
+                      + r.expectation().name()
+                      + " "
+                      + r.action()
+                      + " on "
+                      + r.checkedOn()
+                      + ": "
+                      + r.violations()
+                      + "/"
+                      + r.rowsChecked())
+          .containsExactlyInAnyOrder(
+              "companies.known_id warn on load: 0/" + companies,
+              "preprocessed_companies.rated drop on save: " + unrated + "/" + companies,
+              "preprocessed_shuttles.positive_price fail on save: 0/" + raw.shuttles().size(),
+              "preprocessed_shuttles.known_company warn on save: 0/" + raw.shuttles().size(),
+              "model_input_table.rating_in_range fail on save: 0/" + raw.expectedModelInputRows(),
+              "model_input_table.company_rating_in_range fail on save: 0/"
+                  + raw.expectedModelInputRows());
+    }
+    assertThat(
+            spark()
+                .read()
+                .format("delta")
+                .load(path("data/02_intermediate/preprocessed_companies"))
+                .count())
+        .isEqualTo(companies - unrated);
+  }
+
   @Test
   void metricsAreSavedAndTheSameOnBothRuns() throws IOException {
     Map<String, Double> metrics = metrics();

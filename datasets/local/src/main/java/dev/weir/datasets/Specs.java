@@ -26,10 +26,13 @@ public final class Specs {
    * @param spec the catalog entry
    * @param known every key the type accepts
    * @throws DatasetException for the first unknown key, naming the closest known ones ({@link
-   *     ClosestNames})
+   *     ClosestNames}); {@code expectations} on a type that does not check them says which types do
    */
   public static void requireKnownKeys(DatasetSpec spec, Set<String> known) {
     for (String key : spec.options().keySet()) {
+      if (!known.contains(key) && Expectations.KEYS.contains(key)) {
+        throw new DatasetException(Expectations.unsupported(spec, key));
+      }
       if (!known.contains(key)) {
         throw new DatasetException(
             where(spec)

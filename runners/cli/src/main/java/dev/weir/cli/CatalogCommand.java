@@ -1,10 +1,13 @@
 package dev.weir.cli;
 
+import dev.weir.WeirException;
 import dev.weir.command.ExitCodes;
 import dev.weir.command.WeirCommand;
 import dev.weir.config.SafeYaml;
+import dev.weir.datasets.Expectations;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.DatasetSpec;
+import dev.weir.io.Expectation;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.runner.ParameterInputs;
@@ -49,6 +52,9 @@ final class CatalogCommand implements Callable<Integer> {
    *
    * @param location where its data lives, as the catalog entry writes it ({@code filepath}, {@code
    *     table}, ...), or empty for a dataset held in memory
+   * @param expectations the entry's {@code expectations:} in catalog order, each with {@code name},
+   *     {@code expr}, {@code on_violation} and {@code check_on}; empty when it has none or the
+   *     entry does not parse ({@code weir run --dry-run} names the problem)
    */
   record Usage(
       String name,
@@ -57,7 +63,8 @@ final class CatalogCommand implements Callable<Integer> {
       List<String> writtenBy,
       boolean memory,
       String factoryPattern,
-      String location) {}
+      String location,
+      List<Map<String, String>> expectations) {}
 
   /** Options and lookups shared by both subcommands. */
   abstract static class CatalogBase extends WeirCommand {
@@ -105,9 +112,34 @@ final class CatalogCommand implements Callable<Integer> {
                 writers.get(name),
                 !configured || catalog.isMemory(name),
                 pattern,
-                configured ? location(catalog, name) : ""));
+                configured ? location(catalog, name) : "",
+                configured ? expectations(catalog, name) : List.of()));
       }
       return usages;
+    }
+
+    /** The entry's expectations as written; no dataset is created. */
+    private static List<Map<String, String>> expectations(DataCatalog catalog, String name) {
+      Optional<DatasetSpec> spec = catalog.spec(name);
+      if (spec.isEmpty()) {
+        return List.of();
+      }
+      Expectations parsed;
+      try {
+        parsed = Expectations.of(spec.get());
+      } catch (WeirException e) {
+        return List.of();
+      }
+      List<Map<String, String>> out = new ArrayList<>();
+      for (Expectation e : parsed.list()) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", e.name());
+        m.put("expr", e.expr());
+        m.put("on_violation", e.onViolation().yamlName());
+        m.put("check_on", parsed.checkOn());
+        out.add(m);
+      }
+      return out;
     }
 
     /** The location keys of the entry as written; no dataset is created. */
@@ -151,6 +183,18 @@ final class CatalogCommand implements Callable<Integer> {
           out.println(line);
           if (!u.location().isEmpty()) {
             out.println("    location:   " + u.location());
+          }
+          for (Map<String, String> e : u.expectations()) {
+            out.println(
+                "    expects:    "
+                    + e.get("name")
+                    + ": "
+                    + e.get("expr")
+                    + " ["
+                    + e.get("on_violation")
+                    + ", on "
+                    + e.get("check_on")
+                    + "]");
           }
           out.println("    written by: " + names(u.writtenBy(), "(no node: a free input)"));
           out.println("    read by:    " + names(u.readBy(), "(no node: an output)"));

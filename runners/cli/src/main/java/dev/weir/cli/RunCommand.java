@@ -271,6 +271,9 @@ final class RunCommand extends WeirCommand {
         out.println("  " + e.getKey() + " -> " + Describe.location(e.getValue()));
       }
     }
+    for (String line : ExpectationSummary.lines(result.expectations())) {
+      out.println(line);
+    }
     for (String line : extraLines) {
       out.println(line);
     }

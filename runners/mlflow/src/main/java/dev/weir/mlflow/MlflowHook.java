@@ -5,6 +5,7 @@ import dev.weir.config.ConfigLoader;
 import dev.weir.hooks.CatalogCreatedEvent;
 import dev.weir.hooks.DatasetLoadEvent;
 import dev.weir.hooks.DatasetSavedEvent;
+import dev.weir.hooks.ExpectationsCheckedEvent;
 import dev.weir.hooks.Hook;
 import dev.weir.hooks.NodeCompletedEvent;
 import dev.weir.hooks.NodeErrorEvent;
@@ -13,6 +14,7 @@ import dev.weir.hooks.PipelineErrorEvent;
 import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
+import dev.weir.io.ExpectationResult;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.runner.RunInterruptedException;
@@ -53,6 +55,9 @@ import org.slf4j.LoggerFactory;
  *       neither.
  *   <li>per node: metric {@code node_duration.<node name>}, the seconds from {@link #beforeNodeRun}
  *       to the last output saved (so a lazy Spark node's write counts), logged at step 0.
+ *   <li>per dataset with catalog {@code expectations:}: metric {@code
+ *       expectations.<dataset>.<expectation>.violations}, the rows that violated it, at step 0
+ *       ({@link #afterExpectationsChecked}; a dataset checked twice logs its last count).
  *   <li>{@link #afterPipelineRun}: status FINISHED; {@link #onPipelineError}: FAILED, or KILLED for
  *       a {@link RunInterruptedException}; a JVM shutdown (SIGTERM, Ctrl-C) during the run: KILLED.
  * </ul>
@@ -319,6 +324,22 @@ public final class MlflowHook implements Hook, RunSummaryContributor {
       run.logMetric(RunParameters.fitKey("node_duration." + node.name()), t.seconds(), 0);
     } catch (RuntimeException e) {
       LOG.debug("Node duration of {} not tracked", node.name(), e);
+    }
+  }
+
+  @Override
+  public void afterExpectationsChecked(ExpectationsCheckedEvent event) {
+    TrackedRun run = runs.get(event.runId());
+    if (run == null) {
+      return;
+    }
+    for (ExpectationResult r : event.results()) {
+      String key = "expectations." + r.dataset() + "." + r.expectation().name() + ".violations";
+      try {
+        run.logMetric(RunParameters.fitKey(key), r.violations(), 0);
+      } catch (RuntimeException e) {
+        LOG.debug("Expectation metric {} not tracked", key, e);
+      }
     }
   }
 

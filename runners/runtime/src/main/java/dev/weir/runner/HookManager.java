@@ -5,6 +5,7 @@ import dev.weir.hooks.DatasetLoadEvent;
 import dev.weir.hooks.DatasetLoadedEvent;
 import dev.weir.hooks.DatasetSaveEvent;
 import dev.weir.hooks.DatasetSavedEvent;
+import dev.weir.hooks.ExpectationsCheckedEvent;
 import dev.weir.hooks.Hook;
 import dev.weir.hooks.NodeCompletedEvent;
 import dev.weir.hooks.NodeErrorEvent;
@@ -200,6 +201,13 @@ public final class HookManager {
    */
   public void afterDatasetSaved(DatasetSavedEvent event) {
     call("afterDatasetSaved", h -> h.afterDatasetSaved(event));
+  }
+
+  /**
+   * @param event a dataset's expectation results
+   */
+  public void afterExpectationsChecked(ExpectationsCheckedEvent event) {
+    call("afterExpectationsChecked", h -> h.afterExpectationsChecked(event));
   }
 
   private void call(String method, Consumer<Hook> invocation) {

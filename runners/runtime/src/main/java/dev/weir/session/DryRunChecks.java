@@ -16,8 +16,10 @@ import java.util.function.BiConsumer;
  * per mistake (as Spark Declarative Pipelines validates its graph): free inputs, catalog entries
  * (created without loading, so credentials and types are checked and no data is touched), load
  * versions, parameter binding, and that the data of every free input exists ({@link
- * dev.weir.io.Dataset#exists()}, nothing read). Only that last check may start Spark, for a Spark
- * dataset's {@code exists()}: dataset types do not use the Spark session when they are created.
+ * dev.weir.io.Dataset#exists()}, nothing read), and the catalog's expectations ({@link
+ * ExpectationChecks}). Only those two checks may start Spark, for a Spark dataset's {@code
+ * exists()} and for checking an expectation against a known schema: dataset types do not use the
+ * Spark session when they are created.
  */
 final class DryRunChecks {
   private DryRunChecks() {}
@@ -41,7 +43,11 @@ final class DryRunChecks {
           new Check("parameters", DryRunChecks::parameters),
           new Check(
               "runtime parameters", (c, problems) -> problems.addAll(c.unusedRuntimeParams())),
-          new Check("SQL nodes", DryRunChecks::sqlNodes));
+          new Check("SQL nodes", DryRunChecks::sqlNodes),
+          new Check(
+              "expectations",
+              (c, problems) ->
+                  problems.addAll(ExpectationChecks.problems(c.pipeline(), c.catalog(), false))));
 
   /**
    * @param pipeline the pipeline, filters applied

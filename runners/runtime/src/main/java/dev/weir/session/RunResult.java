@@ -1,8 +1,10 @@
 package dev.weir.session;
 
 import dev.weir.WeirException;
+import dev.weir.io.ExpectationResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param durationSeconds the whole run, in seconds
  * @param error the failure when {@code status} is {@link Status#FAILED} (a {@link
  *     dev.weir.runner.NodeFailedException}) or {@link Status#INTERRUPTED}, else {@code null}
+ * @param expectations every catalog expectation checked during the run (rows checked, violations,
+ *     action), in the order checked; a {@code fail} that stopped a save is included
  */
 public record RunResult(
     String runId,
@@ -24,7 +28,8 @@ public record RunResult(
     Map<String, Double> nodeSeconds,
     Map<String, Map<String, Object>> savedOutputs,
     double durationSeconds,
-    @Nullable WeirException error) {
+    @Nullable WeirException error,
+    List<ExpectationResult> expectations) {
 
   /** How a run ended. */
   public enum Status {
@@ -45,6 +50,7 @@ public record RunResult(
   public RunResult {
     nodeSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(nodeSeconds));
     savedOutputs = Collections.unmodifiableMap(new LinkedHashMap<>(savedOutputs));
+    expectations = List.copyOf(expectations);
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.weir.io.DataCatalog;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
 import dev.weir.io.DatasetTypeRegistry;
+import dev.weir.io.ExpectationListener;
 import dev.weir.io.Versions;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
@@ -216,13 +217,19 @@ public final class Session {
    * @throws ConfigException for a bad catalog entry, unknown type or missing credentials
    */
   public DataCatalog catalog(@Nullable String saveVersion, Map<String, String> loadVersions) {
-    return catalog(config(), saveVersion, loadVersions);
+    return catalog(config(), saveVersion, loadVersions, null);
   }
 
   private DataCatalog catalog(
-      ConfigLoader config, @Nullable String saveVersion, Map<String, String> loadVersions) {
+      ConfigLoader config,
+      @Nullable String saveVersion,
+      Map<String, String> loadVersions,
+      @Nullable ExpectationListener expectations) {
     DatasetContext.Builder context =
         DatasetContext.builder(projectPath).saveVersion(saveVersion).loadVersions(loadVersions);
+    if (expectations != null) {
+      context.service(ExpectationListener.class, () -> expectations);
+    }
     if (SPARK_PRESENT) {
       SparkServices.register(context, () -> sparkSession(config));
     }
@@ -268,7 +275,7 @@ public final class Session {
     RunOptionChecks.validate(options);
     ConfigLoader config = config();
     Pipeline pipeline = pipeline(options);
-    DataCatalog catalog = catalog(config, null, options.loadVersions());
+    DataCatalog catalog = catalog(config, null, options.loadVersions(), null);
     DryRunChecks.validate(pipeline, catalog, options.loadVersions(), unusedRuntimeParams(config));
     List<RunPlan.Step> steps = new ArrayList<>();
     for (Node node : pipeline.nodes()) {
@@ -288,8 +295,10 @@ public final class Session {
 
   /**
    * Runs the pipeline. Order: build the catalog, {@code afterCatalogCreated}, apply {@code
-   * --only-missing-outputs}, {@code beforePipelineRun}, the runner (node and dataset hooks), then
-   * {@code afterPipelineRun} or {@code onPipelineError}. When the JVM shuts down (SIGTERM, Ctrl-C)
+   * --only-missing-outputs}, check the free inputs and the catalog's expectations ({@link
+   * ExpectationChecks}), {@code beforePipelineRun}, the runner (node and dataset hooks, {@code
+   * afterExpectationsChecked} whenever a dataset's expectations are checked), then {@code
+   * afterPipelineRun} or {@code onPipelineError}. When the JVM shuts down (SIGTERM, Ctrl-C)
    * while nodes run, a shutdown hook fires {@code onPipelineError} with a {@link
    * RunInterruptedException} and hands the result to {@link Builder#onInterrupt}; the run then
    * fires no other pipeline hook.
@@ -306,7 +315,7 @@ public final class Session {
     long start = System.nanoTime();
     if (options.dryRun()) {
       dryRun(options);
-      return new RunResult(runId, RunResult.Status.DRY_RUN, Map.of(), Map.of(), 0, null);
+      return new RunResult(runId, RunResult.Status.DRY_RUN, Map.of(), Map.of(), 0, null, List.of());
     }
     RunProfile.Timer configuration =
         profile.time("configuration", "config, pipelines, catalog, checks");
@@ -314,10 +323,11 @@ public final class Session {
     Pipeline pipeline = pipeline(options);
     Runner runner = Runner.named(options.runner(), options.maxWorkers());
     unusedRuntimeParams(config).forEach(warnings);
-    DataCatalog catalog = catalog(config, runId, options.loadVersions());
+    HookManager hookManager = HookManager.of(hooks()).profiled(profile);
+    ExpectationLog expectations = new ExpectationLog(hookManager, runId);
+    DataCatalog catalog = catalog(config, runId, options.loadVersions(), expectations);
     LoadVersionChecks.validate(options.loadVersions(), catalog);
     RunParams params = runParams(runId, config.env(), options, runner);
-    HookManager hookManager = HookManager.of(hooks()).profiled(profile);
     configuration.close();
     hookManager.afterCatalogCreated(new CatalogCreatedEvent(catalog, params));
     if (options.onlyMissingOutputs()) {
@@ -326,6 +336,15 @@ public final class Session {
     List<String> missingInputs = FreeInputData.missing(pipeline, catalog);
     if (!missingInputs.isEmpty()) {
       throw new ConfigException(String.join("\n", missingInputs) + " No node was run.");
+    }
+    List<String> badExpectations = ExpectationChecks.problems(pipeline, catalog, true);
+    if (!badExpectations.isEmpty()) {
+      throw new ConfigException(
+          "The catalog's expectations have "
+              + badExpectations.size()
+              + (badExpectations.size() == 1 ? " problem" : " problems")
+              + "; no node was run:\n  - "
+              + String.join("\n  - ", badExpectations));
     }
     LOG.info("Run {}: {} nodes, {} runner", runId, pipeline.nodes().size(), runner.name());
     hookManager.beforePipelineRun(new PipelineRunEvent(params, pipeline, catalog));
@@ -343,7 +362,8 @@ public final class Session {
                       e.completedNodeSeconds(),
                       savedOutputs(running, catalog, e.completedNodeSeconds()),
                       seconds(start),
-                      e);
+                      e,
+                      expectations.results());
               onInterrupt.accept(stopped);
             });
     RunnerResult result;
@@ -351,7 +371,7 @@ public final class Session {
       result = runner.run(pipeline, catalog, hookManager, runId);
     } catch (RuntimeException e) {
       if (!interruption.end()) {
-        return interruptedResult(runId, runner, pipeline, start);
+        return interruptedResult(runId, runner, pipeline, start, expectations);
       }
       hookManager.onPipelineError(new PipelineErrorEvent(e, params, pipeline, catalog));
       if (e instanceof NodeFailedException failed) {
@@ -361,12 +381,13 @@ public final class Session {
             failed.completedNodeSeconds(),
             savedOutputs(pipeline, catalog, failed.completedNodeSeconds()),
             seconds(start),
-            failed);
+            failed,
+            expectations.results());
       }
       throw e;
     }
     if (!interruption.end()) {
-      return interruptedResult(runId, runner, pipeline, start);
+      return interruptedResult(runId, runner, pipeline, start, expectations);
     }
     hookManager.afterPipelineRun(new PipelineRunEvent(params, pipeline, catalog));
     return new RunResult(
@@ -375,15 +396,22 @@ public final class Session {
         result.nodeSeconds(),
         savedOutputs(pipeline, catalog, result.nodeSeconds()),
         seconds(start),
-        null);
+        null,
+        expectations.results());
   }
 
   /** The result the main thread returns when the shutdown hook has already reported the run. */
   private static RunResult interruptedResult(
-      String runId, Runner runner, Pipeline pipeline, long start) {
+      String runId, Runner runner, Pipeline pipeline, long start, ExpectationLog expectations) {
     RunInterruptedException e = runner.interruption(pipeline);
     return new RunResult(
-        runId, RunResult.Status.INTERRUPTED, e.completedNodeSeconds(), Map.of(), seconds(start), e);
+        runId,
+        RunResult.Status.INTERRUPTED,
+        e.completedNodeSeconds(),
+        Map.of(),
+        seconds(start),
+        e,
+        expectations.results());
   }
 
   /**

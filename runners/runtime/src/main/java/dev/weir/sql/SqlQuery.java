@@ -1,5 +1,6 @@
 package dev.weir.sql;
 
+import dev.weir.datasets.spark.SqlBaseParsers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -11,17 +12,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTreeWalker;
-import org.apache.spark.sql.catalyst.parser.ParseErrorListener$;
 import org.apache.spark.sql.catalyst.parser.ParseException;
-import org.apache.spark.sql.catalyst.parser.SparkParserErrorStrategy;
-import org.apache.spark.sql.catalyst.parser.SqlBaseLexer;
 import org.apache.spark.sql.catalyst.parser.SqlBaseParser;
 import org.apache.spark.sql.catalyst.parser.SqlBaseParserBaseListener;
-import org.apache.spark.sql.catalyst.parser.UpperCaseCharStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,18 +100,7 @@ final class SqlQuery {
    * @throws SyntaxException when the text does not parse
    */
   static SqlQuery parse(String text) {
-    SqlBaseLexer lexer = new SqlBaseLexer(new UpperCaseCharStream(CharStreams.fromString(text)));
-    lexer.removeErrorListeners();
-    lexer.addErrorListener(ParseErrorListener$.MODULE$);
-    SqlBaseParser parser = new SqlBaseParser(new CommonTokenStream(lexer));
-    parser.removeErrorListeners();
-    parser.addErrorListener(ParseErrorListener$.MODULE$);
-    parser.setErrorHandler(new SparkParserErrorStrategy());
-    parser.legacy_setops_precedence_enabled = false;
-    parser.legacy_exponent_literal_as_decimal_enabled = false;
-    parser.SQL_standard_keyword_behavior = false;
-    parser.double_quoted_identifiers = false;
-    parser.parameter_substitution_enabled = true;
+    SqlBaseParser parser = SqlBaseParsers.parser(text);
     SqlBaseParser.SingleStatementContext statement;
     try {
       statement = parser.singleStatement();

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param nodes per node that started, by node name
  * @param datasets per saved persisted dataset, by dataset name
  * @param failedNodes names of the nodes that failed, in the order they failed
+ * @param expectations per dataset with catalog {@code expectations:} checked in the run, by dataset
+ *     name, one entry per expectation; empty for a record written before expectations existed
  */
 public record LastRun(
     String runId,
@@ -29,7 +31,8 @@ public record LastRun(
     List<String> pipelines,
     Map<String, NodeRun> nodes,
     Map<String, DatasetRun> datasets,
-    List<String> failedNodes) {
+    List<String> failedNodes,
+    Map<String, List<ExpectationRun>> expectations) {
 
   /** Status of a run or node that ended without error. */
   public static final String SUCCESS = "success";
@@ -46,7 +49,68 @@ public record LastRun(
     nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
     datasets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(datasets));
     failedNodes = List.copyOf(failedNodes);
+    expectations =
+        java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(
+                java.util.Objects.requireNonNullElse(expectations, Map.of())));
   }
+
+  /**
+   * A record of a run in which no expectation was checked.
+   *
+   * @param runId the run id
+   * @param status {@value #SUCCESS} or {@value #FAILED}
+   * @param startedAt ISO-8601 UTC
+   * @param finishedAt ISO-8601 UTC
+   * @param durationSeconds seconds
+   * @param env the environment
+   * @param pipelines the pipeline names
+   * @param nodes per node
+   * @param datasets per saved dataset
+   * @param failedNodes the failed nodes
+   */
+  public LastRun(
+      String runId,
+      String status,
+      String startedAt,
+      String finishedAt,
+      double durationSeconds,
+      String env,
+      List<String> pipelines,
+      Map<String, NodeRun> nodes,
+      Map<String, DatasetRun> datasets,
+      List<String> failedNodes) {
+    this(
+        runId,
+        status,
+        startedAt,
+        finishedAt,
+        durationSeconds,
+        env,
+        pipelines,
+        nodes,
+        datasets,
+        failedNodes,
+        Map.of());
+  }
+
+  /**
+   * One catalog expectation checked in the run ({@link dev.weir.io.ExpectationResult}).
+   *
+   * @param name the expectation's name
+   * @param expr its Spark SQL expression
+   * @param action {@code warn}, {@code drop} or {@code fail}
+   * @param checkedOn {@code save} or {@code load}
+   * @param rowsChecked rows evaluated
+   * @param violations rows for which it was not true
+   */
+  public record ExpectationRun(
+      String name,
+      String expr,
+      String action,
+      String checkedOn,
+      long rowsChecked,
+      long violations) {}
 
   /**
    * One node of the run.

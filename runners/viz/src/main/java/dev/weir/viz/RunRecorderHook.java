@@ -2,6 +2,7 @@ package dev.weir.viz;
 
 import dev.weir.hooks.DatasetLoadEvent;
 import dev.weir.hooks.DatasetSavedEvent;
+import dev.weir.hooks.ExpectationsCheckedEvent;
 import dev.weir.hooks.Hook;
 import dev.weir.hooks.NodeCompletedEvent;
 import dev.weir.hooks.NodeErrorEvent;
@@ -11,6 +12,7 @@ import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.DatasetSpec;
+import dev.weir.io.ExpectationResult;
 import dev.weir.node.Node;
 import dev.weir.runner.RunInterruptedException;
 import java.nio.file.Path;
@@ -26,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records what {@code weir viz} overlays on the map: per node its status and duration, rows written
- * to saved Delta outputs, and which nodes failed; written to {@code <project>/.weir/last-run.json}
- * (see {@link LastRunStore}) when the pipeline ends, successfully or not. Registered through {@code
- * META-INF/services/dev.weir.hooks.Hook}, so every run records itself.
+ * to saved Delta outputs, which nodes failed, and the catalog expectations checked per dataset;
+ * written to {@code <project>/.weir/last-run.json} (see {@link LastRunStore}) when the pipeline
+ * ends, successfully or not. Registered through {@code META-INF/services/dev.weir.hooks.Hook}, so
+ * every run records itself.
  *
  * <p>A node's duration runs from its first input load to its last output save, not just around the
  * function call: Spark DataFrames are lazy, so most of the work a node describes happens while its
@@ -66,6 +69,7 @@ public final class RunRecorderHook implements Hook {
   private final Map<String, NodeProgress> nodes = new LinkedHashMap<>();
   private final List<SavedOutput> saved = new ArrayList<>();
   private final List<String> failed = new ArrayList<>();
+  private final Map<String, List<LastRun.ExpectationRun>> expectations = new LinkedHashMap<>();
 
   /** Used by {@link java.util.ServiceLoader}. */
   public RunRecorderHook() {}
@@ -79,6 +83,24 @@ public final class RunRecorderHook implements Hook {
     nodes.clear();
     saved.clear();
     failed.clear();
+    expectations.clear();
+  }
+
+  /** Keeps the dataset's expectation results for the badge and pane of {@code weir viz}. */
+  @Override
+  public synchronized void afterExpectationsChecked(ExpectationsCheckedEvent event) {
+    List<LastRun.ExpectationRun> runs = new ArrayList<>();
+    for (ExpectationResult r : event.results()) {
+      runs.add(
+          new LastRun.ExpectationRun(
+              r.expectation().name(),
+              r.expectation().expr(),
+              r.action(),
+              r.checkedOn(),
+              r.rowsChecked(),
+              r.violations()));
+    }
+    expectations.put(event.datasetName(), List.copyOf(runs));
   }
 
   @Override
@@ -218,7 +240,8 @@ public final class RunRecorderHook implements Hook {
         given.pipelineNames(),
         runs,
         datasets,
-        failed);
+        failed,
+        expectations);
   }
 
   private static LastRun withDatasets(LastRun r, Map<String, LastRun.DatasetRun> datasets) {
@@ -232,7 +255,8 @@ public final class RunRecorderHook implements Hook {
         r.pipelines(),
         r.nodes(),
         datasets,
-        r.failedNodes());
+        r.failedNodes(),
+        r.expectations());
   }
 
   private Map<String, LastRun.DatasetRun> countRows(RunParams given, List<SavedOutput> outputs) {

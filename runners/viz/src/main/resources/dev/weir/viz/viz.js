@@ -78,6 +78,22 @@
     }
     return undefined;
   }
+  // Catalog expectations checked in the last run, for the dataset's badge and pane.
+  function expectationRuns(data) {
+    if (!lastRun || !lastRun.expectations) { return []; }
+    var out = [];
+    data.names.forEach(function (n) { (lastRun.expectations[n] || []).forEach(function (e) { out.push(e); }); });
+    return out;
+  }
+  function expectationBadge(runs) {
+    var violations = runs.reduce(function (s, e) { return s + e.violations; }, 0);
+    var failed = runs.some(function (e) { return e.action === 'fail' && e.violations > 0; });
+    if (failed) { return { cls: 'exp-failed', text: '\u2716 expectation failed' }; }
+    if (violations > 0) {
+      return { cls: 'exp-violated', text: '\u26a0 ' + Number(violations).toLocaleString('en-US') + ' expectation violations' };
+    }
+    return { cls: 'exp-ok', text: '\u2714 ' + runs.length + (runs.length === 1 ? ' expectation met' : ' expectations met') };
+  }
   // Box size from the label: charWidth is the mean advance of the kind's font at zoom 1 (bold
   // 12 px names of nodes are wider than the regular 12 px of datasets and the 11 px monospace of
   // parameters), so boxes stay narrow enough for a pipeline to fit the window legibly.
@@ -191,6 +207,8 @@
       label = shortName(item.name, ns) + '\n' + shortType(item.type);
       var drun = datasetRun(item);
       if (drun && drun.rows !== null && drun.rows !== undefined) { label += ' · ' + rows(drun.rows); }
+      var exps = expectationRuns(item);
+      if (exps.length) { data.expectations = expectationBadge(exps).text; label += '\n' + data.expectations; }
       data.colour = item.layer ? layerColour.get(item.layer) : NO_LAYER;
       data.search += ' ' + item.type.toLowerCase() + ' ' + (item.layer || '').toLowerCase();
     } else {
@@ -205,6 +223,7 @@
   function elementClasses(entry) {
     var c = [entry.kind];
     if (entry.kind === 'data' && entry.item.memory) { c.push('memory'); }
+    if (entry.kind === 'data' && expectationRuns(entry.item).length) { c.push(expectationBadge(expectationRuns(entry.item)).cls); }
     if (entry.kind === 'task' && lastRun) {
       var run = nodeRun(entry.item.name);
       c.push(!run ? 'run-none' : run.status === 'failed' ? 'run-failed' : 'run-ok');
@@ -237,6 +256,8 @@
     { selector: 'node.run-ok', style: { 'border-color': RUN_OK, 'border-width': 2.5 } },
     { selector: 'node.run-failed', style: { 'border-color': RUN_FAILED, 'border-width': 3, 'background-color': '#4a1f24' } },
     { selector: 'node.run-none', style: { 'border-color': RUN_NONE, 'border-style': 'dashed', 'color': '#b7c2cf' } },
+    { selector: 'node.data.exp-violated', style: { 'border-color': '#d29922', 'border-width': 2.5 } },
+    { selector: 'node.data.exp-failed', style: { 'border-color': '#f85149', 'border-width': 3 } },
     { selector: 'edge', style: {
       'width': 1.4, 'line-color': '#52627a', 'target-arrow-color': '#52627a', 'target-arrow-shape': 'triangle',
       'arrow-scale': 0.9, 'curve-style': 'taxi', 'taxi-direction': 'downward', 'taxi-turn': '50%',
@@ -467,6 +488,15 @@
       var drun = datasetRun(item);
       if (drun) {
         field(dl, 'Last run', drun.rows === null || drun.rows === undefined ? 'saved' : rows(drun.rows) + ' written');
+      }
+      var checked = expectationRuns(item);
+      if (checked.length) {
+        var list = el('ul', { id: 'expectations', className: 'expectations' });
+        checked.forEach(function (e) {
+          list.appendChild(el('li', null, e.name + ' [' + e.action + (e.checkedOn === 'load' ? ', on load' : '') + ']: '
+            + Number(e.violations).toLocaleString('en-US') + ' of ' + rows(e.rowsChecked) + ' violated ' + e.expr));
+        });
+        field(dl, 'Expectations', list);
       }
       field(dl, 'Catalog entry', Object.keys(item.entry).length
         ? el('pre', { id: 'catalog-entry' }, pretty(item.entry))

@@ -8,6 +8,7 @@ import dev.weir.hooks.DatasetLoadEvent;
 import dev.weir.hooks.DatasetLoadedEvent;
 import dev.weir.hooks.DatasetSaveEvent;
 import dev.weir.hooks.DatasetSavedEvent;
+import dev.weir.hooks.ExpectationsCheckedEvent;
 import dev.weir.hooks.Hook;
 import dev.weir.hooks.NodeCompletedEvent;
 import dev.weir.hooks.NodeErrorEvent;
@@ -16,6 +17,8 @@ import dev.weir.hooks.PipelineErrorEvent;
 import dev.weir.hooks.PipelineRunEvent;
 import dev.weir.hooks.RunParams;
 import dev.weir.io.DataCatalog;
+import dev.weir.io.Expectation;
+import dev.weir.io.ExpectationResult;
 import dev.weir.node.Node;
 import dev.weir.pipeline.Pipeline;
 import dev.weir.runner.RunInterruptedException;
@@ -190,6 +193,33 @@ class RunRecorderHookTest {
     assertThat(last.nodes().get("create_model_input_table_node").status()).isEqualTo("interrupted");
     assertThat(last.nodes().get("preprocess_companies_node").status()).isEqualTo("success");
     assertThat(last.failedNodes()).isEmpty();
+  }
+
+  @Test
+  void expectationResultsAreRecordedPerDatasetAndReadBack() {
+    Pipeline pipeline = VizFixtures.pipeline();
+    DataCatalog catalog = VizFixtures.catalog(project);
+    RunRecorderHook hook = new RunRecorderHook();
+    hook.beforePipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
+    Expectation positive = new Expectation("positive", "price > 0", Expectation.OnViolation.FAIL);
+    hook.afterExpectationsChecked(
+        new ExpectationsCheckedEvent(
+            "run",
+            "model_input_table@spark",
+            List.of(new ExpectationResult("model_input_table@spark", positive, "save", 10, 3))));
+    hook.onPipelineError(
+        new PipelineErrorEvent(new RuntimeException("x"), run(), pipeline, catalog));
+
+    LastRun last = LastRunStore.read(project).orElseThrow();
+    assertThat(last.expectations())
+        .containsOnlyKeys("model_input_table@spark")
+        .containsEntry(
+            "model_input_table@spark",
+            List.of(new LastRun.ExpectationRun("positive", "price > 0", "fail", "save", 10, 3)));
+
+    hook.beforePipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
+    hook.afterPipelineRun(new PipelineRunEvent(run(), pipeline, catalog));
+    assertThat(LastRunStore.read(project).orElseThrow().expectations()).isEmpty();
   }
 
   @Test

@@ -30,6 +30,9 @@ final class VizFixtures {
   static final String DELTA_OUTPUT = "model_input_table@spark";
   static final long DELTA_ROWS = 1_234_567L;
 
+  /** Rows of {@link #DELTA_OUTPUT} that its {@code drop} expectation removed in the last run. */
+  static final long DROPPED_ROWS = 1_033L;
+
   private VizFixtures() {}
 
   /** A dataset type that is never asked to create a dataset: the map reads entries only. */
@@ -153,7 +156,24 @@ final class VizFixtures {
             DELTA_OUTPUT,
             new LastRun.DatasetRun(
                 "create_model_input_table_node", DELTA_ROWS, RowCounts.DELTA_SOURCE)),
-        List.of(FAILED_NODE));
+        List.of(FAILED_NODE),
+        Map.of(
+            DELTA_OUTPUT,
+            List.of(
+                new LastRun.ExpectationRun(
+                    "positive_price",
+                    "price > 0",
+                    "drop",
+                    "save",
+                    DELTA_ROWS + DROPPED_ROWS,
+                    DROPPED_ROWS),
+                new LastRun.ExpectationRun(
+                    "known_company",
+                    "company_id IS NOT NULL",
+                    "warn",
+                    "save",
+                    DELTA_ROWS + DROPPED_ROWS,
+                    0))));
   }
 
   /** The node that ran in {@link #partialRun()}, and how long it took: "3 min 4 s". */

@@ -279,6 +279,24 @@ class VizPageBrowserTest {
   }
 
   @Test
+  void theDeltaOutputShowsAnExpectationBadgeAndItsPaneTheDetails() {
+    String table = VizGraphBuilder.dataId(VizFixtures.DELTA_OUTPUT);
+    String dropped = String.format(Locale.US, "%,d", VizFixtures.DROPPED_ROWS);
+    String checked =
+        String.format(Locale.US, "%,d rows", VizFixtures.DELTA_ROWS + VizFixtures.DROPPED_ROWS);
+
+    assertThat(label(table)).contains("\u26a0 " + dropped + " expectation violations");
+    assertThat(hasClass(table, "exp-violated")).isTrue();
+    assertThat(drawn(".exp-violated, .exp-failed, .exp-ok")).containsExactly(table);
+
+    clickOn(table);
+
+    assertThat(driver.findElement(By.id("expectations")).getText())
+        .contains("positive_price [drop]: " + dropped + " of " + checked + " violated price > 0")
+        .contains("known_company [warn]: 0 of " + checked + " violated company_id IS NOT NULL");
+  }
+
+  @Test
   void clickingTheCredentialedDatasetShowsItsEntryWithoutSecrets() {
     clickOn(VizGraphBuilder.dataId("companies"));
 

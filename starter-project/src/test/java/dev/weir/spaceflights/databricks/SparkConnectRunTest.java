@@ -125,6 +125,23 @@ class SparkConnectRunTest {
                         "  shuttle_passenger_capacity_plot -> mlflow.MlflowArtifactDataset at ")
                     .contains("data/08_reporting/shuttle_passenger_capacity_plot.png"));
 
+    // The catalog's expectations; the drop's count is non-zero on the real data.
+    assertThat(lines)
+        .as(run.toString())
+        .contains("Expectations (on_violation: warn keeps, drop removes, fail stops the save):")
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .matches(
+                        "  preprocessed_companies\\.rated \\[drop\\]: [1-9][\\d,]* of [\\d,]+"
+                            + " rows violated company_rating IS NOT NULL \\(dropped\\)"))
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .matches(
+                        "  model_input_table\\.rating_in_range \\[fail\\]: 0 of [\\d,]+ rows"
+                            + " violated review_scores_rating BETWEEN 0 AND 100"));
+
     String metricsLine = onlyLineStartingWith(lines, "Metrics: ", run);
     Matcher r2 = Pattern.compile(" r2_score=(\\S+)").matcher(metricsLine);
     assertThat(r2.find()).as(metricsLine).isTrue();

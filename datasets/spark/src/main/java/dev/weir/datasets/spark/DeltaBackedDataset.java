@@ -1,5 +1,6 @@
 package dev.weir.datasets.spark;
 
+import dev.weir.datasets.Expectations;
 import dev.weir.datasets.Specs;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
@@ -7,6 +8,7 @@ import dev.weir.io.DatasetException;
 import dev.weir.io.DatasetSpec;
 import dev.weir.io.Versions;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
@@ -21,17 +23,21 @@ import org.jspecify.annotations.Nullable;
  * (Delta's {@code timestampAsOf}) in the entry; the run's load version for the dataset ({@code
  * --load-versions name:3}) wins: a number is a Delta version, a Kedro timestamp ({@code
  * 2024-01-31T12.30.45.123Z}) or any other text a timestamp. {@code load_args} are further reader
- * options.
+ * options. {@code expectations} and {@code check_on}: see {@link SparkExpectations}.
  */
 public abstract class DeltaBackedDataset
     implements Dataset<org.apache.spark.sql.Dataset<Row>>,
         dev.weir.io.LoadVersioned,
-        dev.weir.io.Cacheable<org.apache.spark.sql.Dataset<Row>> {
+        dev.weir.io.Cacheable<org.apache.spark.sql.Dataset<Row>>,
+        ChecksExpectations {
   private final DatasetSpec spec;
   private final DatasetContext context;
   private final DeltaTarget target;
   private final DeltaWriteOptions writeOptions;
   private final Map<String, String> readOptions;
+  private final SparkExpectations expectations;
+  // What pin() checked and persisted, so that the save that follows does not check it again.
+  private org.apache.spark.sql.@Nullable Dataset<Row> checkedForSave;
 
   DeltaBackedDataset(DatasetSpec spec, DatasetContext context, DeltaTarget target) {
     this.spec = spec;
@@ -45,6 +51,7 @@ public abstract class DeltaBackedDataset
     Map<String, String> options = new LinkedHashMap<>();
     spec.map("load_args").forEach((k, v) -> options.put(k, String.valueOf(v)));
     this.readOptions = Map.copyOf(options);
+    this.expectations = SparkExpectations.of(spec);
     timeTravel(); // validates version now
   }
 
@@ -79,6 +86,16 @@ public abstract class DeltaBackedDataset
 
   @Override
   public org.apache.spark.sql.Dataset<Row> load() {
+    org.apache.spark.sql.Dataset<Row> df = readStored();
+    return expectations.expectations().onLoad()
+        ? expectations.check(df, Expectations.LOAD, context)
+        : df;
+  }
+
+  /**
+   * The table (at the time-travel version, if any), without the checks of {@code check_on: load}.
+   */
+  private org.apache.spark.sql.Dataset<Row> readStored() {
     SparkSession spark = context.service(SparkSession.class);
     SparkSessions.activate(spark);
     boolean exists;
@@ -107,8 +124,12 @@ public abstract class DeltaBackedDataset
   }
 
   @Override
-  public void save(org.apache.spark.sql.Dataset<Row> data) {
-    SparkSessions.activate(data.sparkSession());
+  public void save(org.apache.spark.sql.Dataset<Row> given) {
+    SparkSessions.activate(given.sparkSession());
+    org.apache.spark.sql.Dataset<Row> data =
+        expectations.expectations().onLoad() || alreadyChecked(given)
+            ? given
+            : expectations.check(given, Expectations.SAVE, context);
     String action = writeOptions.mode() + " Delta table " + target.display();
     try {
       DeltaWriter.write(spec.name(), target, writeOptions, data);
@@ -166,15 +187,48 @@ public abstract class DeltaBackedDataset
     return Optional.empty();
   }
 
-  /** Persists the DataFrame before the write (see {@link SparkCaching}). */
+  private synchronized boolean alreadyChecked(org.apache.spark.sql.Dataset<Row> given) {
+    boolean same = given == checkedForSave;
+    checkedForSave = null;
+    return same;
+  }
+
+  /**
+   * Checks the save expectations first (a {@code drop} removes rows), then persists the result
+   * before the write (see {@link SparkCaching}), so later loads get the rows that were written and
+   * {@link #save} does not check the same data twice.
+   */
   @Override
-  public org.apache.spark.sql.Dataset<Row> pin(org.apache.spark.sql.Dataset<Row> data) {
-    return SparkCaching.pin(data);
+  public synchronized org.apache.spark.sql.Dataset<Row> pin(
+      org.apache.spark.sql.Dataset<Row> data) {
+    SparkSessions.activate(data.sparkSession());
+    org.apache.spark.sql.Dataset<Row> checked =
+        expectations.expectations().onLoad()
+            ? data
+            : expectations.check(data, Expectations.SAVE, context);
+    org.apache.spark.sql.Dataset<Row> pinned = SparkCaching.pin(checked);
+    checkedForSave = pinned;
+    return pinned;
   }
 
   @Override
   public void unpin(org.apache.spark.sql.Dataset<Row> pinned) {
     SparkCaching.unpin(pinned);
+  }
+
+  @Override
+  public Expectations expectations() {
+    return expectations.expectations();
+  }
+
+  /** Checks the expressions against the table's current schema, when the table exists. */
+  @Override
+  public List<String> expectationProblems() {
+    if (expectations.expectations().isEmpty() || !exists()) {
+      return List.of();
+    }
+    SparkSession spark = context.service(SparkSession.class);
+    return expectations.schemaProblems(spark, readStored().schema());
   }
 
   /** A Delta table loads any version or timestamp of its history (time travel). */

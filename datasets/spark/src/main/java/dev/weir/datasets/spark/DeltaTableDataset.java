@@ -25,6 +25,7 @@ public final class DeltaTableDataset extends DeltaBackedDataset {
 
   static {
     Set<String> keys = new HashSet<>(DeltaWriteOptions.KEYS);
+    keys.addAll(dev.weir.datasets.Expectations.KEYS);
     keys.addAll(Set.of("filepath", "table", "version", "timestamp", "load_args", "metadata"));
     KEYS = Set.copyOf(keys);
   }

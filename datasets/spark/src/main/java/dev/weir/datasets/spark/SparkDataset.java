@@ -1,5 +1,6 @@
 package dev.weir.datasets.spark;
 
+import dev.weir.datasets.Expectations;
 import dev.weir.datasets.Specs;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetContext;
@@ -13,7 +14,9 @@ import java.util.Map;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
+import org.jspecify.annotations.Nullable;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Files read and written by Spark (Kedro's {@code spark.SparkDataset}): a DataFrame in one of
@@ -26,7 +29,8 @@ import org.apache.spark.sql.SparkSession;
  * #SAVE_MODES}, {@code overwrite} by default; {@code partitionBy}: a column or list; anything else
  * is a writer option), {@code versioned} (Kedro's {@code <filepath>/<version>/<basename>} layout),
  * {@code credentials} (Hadoop options of this dataset's reads and writes, such as {@code
- * fs.s3a.access.key}; see {@link HadoopCredentials}).
+ * fs.s3a.access.key}; see {@link HadoopCredentials}), {@code expectations} and {@code check_on}
+ * (see {@link SparkExpectations}).
  *
  * <p>An overwrite goes to a staging directory next to the target that replaces it only after
  * Spark's job succeeded, so a failed save leaves the old files readable (see {@link SparkStorage}
@@ -36,7 +40,8 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkDataset
     implements Dataset<org.apache.spark.sql.Dataset<Row>>,
         dev.weir.io.LoadVersioned,
-        dev.weir.io.Cacheable<org.apache.spark.sql.Dataset<Row>> {
+        dev.weir.io.Cacheable<org.apache.spark.sql.Dataset<Row>>,
+        ChecksExpectations {
   /** The accepted {@code file_format} values. */
   public static final List<String> FILE_FORMATS =
       List.of("parquet", "csv", "json", "orc", "text", "delta");
@@ -55,13 +60,24 @@ public final class SparkDataset
   private final Map<String, String> writeOptions;
   private final boolean versioned;
   private final HadoopCredentials credentials;
+  private final SparkExpectations expectations;
+  // What pin() checked and persisted, so that the save that follows does not check it again.
+  private org.apache.spark.sql.@Nullable Dataset<Row> checkedForSave;
 
   private SparkDataset(DatasetSpec spec, DatasetContext context) {
     Specs.requireKnownKeys(
         spec,
         java.util.Set.of(
-            "filepath", "file_format", "load_args", "save_args", "versioned", "metadata"));
+            "filepath",
+            "file_format",
+            "load_args",
+            "save_args",
+            "versioned",
+            "metadata",
+            Expectations.KEY,
+            Expectations.CHECK_ON));
     this.spec = spec;
+    this.expectations = SparkExpectations.of(spec);
     this.context = context;
     this.path = context.resolvePath(Specs.required(spec, "filepath"));
     String fileFormat = spec.string("file_format");
@@ -142,10 +158,28 @@ public final class SparkDataset
     return java.util.Optional.empty();
   }
 
-  /** Persists the DataFrame before the write (see {@link SparkCaching}). */
+  private synchronized boolean alreadyChecked(org.apache.spark.sql.Dataset<Row> given) {
+    boolean same = given == checkedForSave;
+    checkedForSave = null;
+    return same;
+  }
+
+  /**
+   * Checks the save expectations first (a {@code drop} removes rows), then persists the result
+   * before the write (see {@link SparkCaching}), so later loads get the rows that were written and
+   * {@link #save} does not check the same data twice.
+   */
   @Override
-  public org.apache.spark.sql.Dataset<Row> pin(org.apache.spark.sql.Dataset<Row> data) {
-    return SparkCaching.pin(data);
+  public synchronized org.apache.spark.sql.Dataset<Row> pin(
+      org.apache.spark.sql.Dataset<Row> data) {
+    SparkSessions.activate(data.sparkSession());
+    org.apache.spark.sql.Dataset<Row> checked =
+        expectations.expectations().onLoad()
+            ? data
+            : expectations.check(data, Expectations.SAVE, context);
+    org.apache.spark.sql.Dataset<Row> pinned = SparkCaching.pin(checked);
+    checkedForSave = pinned;
+    return pinned;
   }
 
   @Override
@@ -155,6 +189,14 @@ public final class SparkDataset
 
   @Override
   public org.apache.spark.sql.Dataset<Row> load() {
+    org.apache.spark.sql.Dataset<Row> df = readStored();
+    return expectations.expectations().onLoad()
+        ? expectations.check(df, Expectations.LOAD, context)
+        : df;
+  }
+
+  /** The data as stored, without the expectations of {@code check_on: load}. */
+  private org.apache.spark.sql.Dataset<Row> readStored() {
     SparkSession spark = context.service(SparkSession.class);
     SparkSessions.activate(spark);
     String source = loadPath(spark);
@@ -189,10 +231,14 @@ public final class SparkDataset
   }
 
   @Override
-  public void save(org.apache.spark.sql.Dataset<Row> data) {
-    SparkSession spark = data.sparkSession();
+  public void save(org.apache.spark.sql.Dataset<Row> given) {
+    SparkSession spark = given.sparkSession();
     SparkSessions.activate(spark);
     String target = savePath(spark);
+    org.apache.spark.sql.Dataset<Row> data =
+        expectations.expectations().onLoad() || alreadyChecked(given)
+            ? given
+            : expectations.check(given, Expectations.SAVE, context);
     try {
       if (mode.equals("overwrite")
           && !format.equals("delta")
@@ -280,6 +326,25 @@ public final class SparkDataset
   @Override
   public boolean acceptsLoadVersions() {
     return versioned;
+  }
+
+  @Override
+  public Expectations expectations() {
+    return expectations.expectations();
+  }
+
+  @Override
+  public List<String> expectationProblems() {
+    if (expectations.expectations().isEmpty()) {
+      return List.of();
+    }
+    SparkSession spark = context.service(SparkSession.class);
+    SparkSessions.activate(spark);
+    StructType schema = read.schema();
+    if (schema == null && exists()) {
+      schema = readStored().schema();
+    }
+    return schema == null ? List.of() : expectations.schemaProblems(spark, schema);
   }
 
   /** Lists the versions of a local path without Spark; other file systems are not listed. */

@@ -29,6 +29,7 @@ public final class SparkTableDataset extends DeltaBackedDataset {
 
   static {
     Set<String> keys = new HashSet<>(DeltaWriteOptions.KEYS);
+    keys.addAll(dev.weir.datasets.Expectations.KEYS);
     keys.addAll(
         Set.of(
             "catalog",
