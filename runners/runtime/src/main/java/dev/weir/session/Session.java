@@ -298,10 +298,9 @@ public final class Session {
    * --only-missing-outputs}, check the free inputs and the catalog's expectations ({@link
    * ExpectationChecks}), {@code beforePipelineRun}, the runner (node and dataset hooks, {@code
    * afterExpectationsChecked} whenever a dataset's expectations are checked), then {@code
-   * afterPipelineRun} or {@code onPipelineError}. When the JVM shuts down (SIGTERM, Ctrl-C)
-   * while nodes run, a shutdown hook fires {@code onPipelineError} with a {@link
-   * RunInterruptedException} and hands the result to {@link Builder#onInterrupt}; the run then
-   * fires no other pipeline hook.
+   * afterPipelineRun} or {@code onPipelineError}. When the JVM shuts down (SIGTERM, Ctrl-C) while
+   * nodes run, a shutdown hook fires {@code onPipelineError} with a {@link RunInterruptedException}
+   * and hands the result to {@link Builder#onInterrupt}; the run then fires no other pipeline hook.
    *
    * @param options the run options; with {@code dryRun} only {@link #dryRun} is done
    * @return the result; a node failure is returned with status {@link RunResult.Status#FAILED} and

@@ -14,9 +14,9 @@ import java.util.Map;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
-import org.jspecify.annotations.Nullable;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Files read and written by Spark (Kedro's {@code spark.SparkDataset}): a DataFrame in one of
