@@ -103,6 +103,25 @@ abstract class ExpectationsContract {
   }
 
   @Test
+  void cachedTrueHandsReadersTheRowsLeftAfterADropAndChecksOnce() {
+    var ds =
+        dev.weir.io.CachedDataset.wrap(
+            "shuttles",
+            create(
+                new DeltaTableDataset.Type(),
+                "shuttles",
+                delta(
+                    "cached_drop",
+                    Map.of("positive", Map.of("expr", "price > 0", "on_violation", "drop")))));
+    ds.save(shuttles());
+    assertThat(ids(ds.load())).containsExactly(2);
+    assertThat(ids(ds.dataset().load())).containsExactly(2);
+    assertThat(reported)
+        .extracting(r -> r.expectation().name() + "=" + r.violations() + "/" + r.rowsChecked())
+        .containsExactly("positive=2/3");
+  }
+
+  @Test
   void failThrowsBeforeAnythingIsWrittenAndThePreviousVersionStaysReadable() {
     var ds =
         create(
