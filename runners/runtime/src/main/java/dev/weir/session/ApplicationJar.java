@@ -45,7 +45,9 @@ final class ApplicationJar {
     Path location;
     try {
       location = Path.of(source.getLocation().toURI());
-    } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+    } catch (URISyntaxException
+        | IllegalArgumentException
+        | java.nio.file.FileSystemNotFoundException e) {
       return Optional.empty();
     }
     if (Files.isRegularFile(location)) {

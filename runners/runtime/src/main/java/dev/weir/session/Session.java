@@ -601,9 +601,9 @@ public final class Session {
     /**
      * The master of the Spark driver Weir starts, as spark-submit's {@code --master}: {@code
      * spark://host:7077} (a standalone cluster), {@code k8s://https://host:443}, {@code yarn},
-     * {@code local[4]}. It replaces {@code spark.master} of {@code spark.yml}; with a cluster master
-     * the project's JAR is shipped to the executors ({@code spark.jars}). Not used when a session is
-     * handed in or already running, and refused together with a Spark Connect URL.
+     * {@code local[4]}. It replaces {@code spark.master} of {@code spark.yml}; with a cluster
+     * master the project's JAR is shipped to the executors ({@code spark.jars}). Not used when a
+     * session is handed in or already running, and refused together with a Spark Connect URL.
      *
      * @param url a Spark master URL, or {@code null} for {@code spark.master} of {@code spark.yml}
      *     (default {@code local[*]})

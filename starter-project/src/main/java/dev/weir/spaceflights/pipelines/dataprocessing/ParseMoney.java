@@ -33,8 +33,8 @@ public final class ParseMoney implements UDF1<String, Double> {
   /**
    * @param money such as {@code $1,325.0}, {@code £950.5} or {@code €12,345,678.25}; may be null
    * @return the amount, or null for null or a blank string
-   * @throws NumberFormatException for text that is not an amount once the signs and separators
-   *     are removed (the task fails, as Spark's ANSI {@code cast} would)
+   * @throws NumberFormatException for text that is not an amount once the signs and separators are
+   *     removed (the task fails, as Spark's ANSI {@code cast} would)
    */
   @Override
   public @Nullable Double call(@Nullable String money) {
