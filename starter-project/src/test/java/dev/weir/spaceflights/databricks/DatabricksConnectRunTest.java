@@ -18,17 +18,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The starter run through the real Databricks Connect client ({@code
- * com.databricks:databricks-connect_2.13}, the {@code -Ddatabricks-connect} profile): {@code
- * dev.weir.cli.Main run} in its own JVM on the profile's test class path (Databricks Connect, no
- * Apache {@code spark-sql}), with {@code SPARK_REMOTE=sc://127.0.0.1:<port>}, so Weir's session
- * comes from {@code DatabricksSession.builder().getOrCreate()}. The server is a plain Spark Connect
- * 4.1.3 server ({@link LoopbackConnectServer}) on the class path the default build wrote to {@code
+ * The starter's {@code data_processing} and {@code data_science} pipelines run through the real
+ * Databricks Connect client ({@code com.databricks:databricks-connect_2.13}, the {@code
+ * -Ddatabricks-connect} profile): {@code dev.weir.cli.Main run} in its own JVM on the profile's
+ * test class path (Databricks Connect, no Apache {@code spark-sql}), with {@code
+ * SPARK_REMOTE=sc://127.0.0.1:<port>}, so Weir's session comes from {@code
+ * DatabricksSession.builder().getOrCreate()}. The server is a plain Spark Connect 4.1.3 server
+ * ({@link LoopbackConnectServer}) on the class path the default build wrote to {@code
  * target/connect-server-classpath.txt}: Spark, Delta and spark-connect, not the project's classes,
  * so the Java UDF of {@code preprocess_shuttles_node} works only because Weir uploads the project's
  * JAR as an artifact.
  *
- * <p>The reference is an embedded run of the same project in another JVM (the server's class path
+ * <p>The reference is an embedded run of the same pipelines in another JVM (the server's class path
  * plus the project's classes). Both runs' Delta tables are read back through the server with a
  * plain Connect client and compared row by row.
  *
@@ -40,6 +41,13 @@ class DatabricksConnectRunTest {
   /** JUnit tag of the tests that run only in the databricks-connect profile. */
   static final String TAG = "databricks-connect";
 
+  /**
+   * What runs over Databricks Connect: everything of {@code __default__} but {@code reporting},
+   * whose SQL node needs Spark's SQL parser on the client (see {@link
+   * #theDefaultPipelineStopsBeforeComputingNamingTheSqlNode}).
+   */
+  private static final String PIPELINES = "data_processing,data_science";
+
   @TempDir static Path dir;
 
   private static LoopbackConnectServer server;
@@ -48,6 +56,7 @@ class DatabricksConnectRunTest {
   private static Path databricksConnect;
   private static Result embeddedRun;
   private static Result databricksConnectRun;
+  private static Result defaultRun;
 
   @BeforeAll
   static void runEmbeddedAndOverDatabricksConnect() throws Exception {
@@ -59,18 +68,10 @@ class DatabricksConnectRunTest {
     long started = System.nanoTime();
 
     databricksConnect = StarterProject.copyTo(dir.resolve("databricks-connect"));
-    databricksConnectRun =
-        JobJar.java(
-            databricksConnect,
-            Map.of("SPARK_REMOTE", server.url()),
-            System.getProperty("java.class.path"),
-            "dev.weir.cli.Main",
-            "run",
-            "--project",
-            databricksConnect.toString(),
-            "--pipelines",
-            "data_processing");
+    databricksConnectRun = overDatabricksConnect(databricksConnect, "--pipelines", PIPELINES);
     long ran = System.nanoTime();
+    Path sqlNode = StarterProject.copyTo(dir.resolve("sql-node"));
+    defaultRun = overDatabricksConnect(sqlNode);
 
     embedded = StarterProject.copyTo(dir.resolve("embedded"));
     embeddedRun =
@@ -83,13 +84,25 @@ class DatabricksConnectRunTest {
             "--project",
             embedded.toString(),
             "--pipelines",
-            "data_processing");
+            PIPELINES);
     long embeddedRan = System.nanoTime();
     System.out.printf(
         "DatabricksConnectRunTest wall times: server start %.1f s, data_processing over Databricks"
             + " Connect (client JVM) %.1f s, embedded (own JVM) %.1f s%n",
         (started - start) / 1e9, (ran - started) / 1e9, (embeddedRan - ran) / 1e9);
     reader = SparkSession.builder().remote(server.url()).getOrCreate();
+  }
+
+  private static Result overDatabricksConnect(Path project, String... options)
+      throws IOException, InterruptedException {
+    List<String> args = new java.util.ArrayList<>(List.of("run", "--project", project.toString()));
+    args.addAll(List.of(options));
+    return JobJar.java(
+        project,
+        Map.of("SPARK_REMOTE", server.url()),
+        System.getProperty("java.class.path"),
+        "dev.weir.cli.Main",
+        args.toArray(String[]::new));
   }
 
   @AfterAll
@@ -115,7 +128,7 @@ class DatabricksConnectRunTest {
   @Test
   void bothRunsSucceed() {
     assertThat(databricksConnectRun.exitCode()).as(databricksConnectRun.output()).isZero();
-    assertThat(databricksConnectRun.output()).contains("finished").contains("(4 nodes ran)");
+    assertThat(databricksConnectRun.output()).contains("finished").contains("(7 nodes ran)");
     assertThat(embeddedRun.exitCode()).as(embeddedRun.output()).isZero();
   }
 
@@ -135,6 +148,36 @@ class DatabricksConnectRunTest {
       List<String> rows = Outputs.deltaRows(reader, databricksConnect.resolve(table));
       assertThat(rows).as(table).isNotEmpty();
       assertThat(rows).as(table).isEqualTo(Outputs.deltaRows(reader, embedded.resolve(table)));
+    }
+  }
+
+  @Test
+  void theModelAndItsMetricsEqualTheEmbeddedRun() throws IOException {
+    String metrics = "data/08_reporting/metrics.json";
+    assertThat(Files.readString(databricksConnect.resolve(metrics)))
+        .contains("r2_score")
+        .isEqualTo(Files.readString(embedded.resolve(metrics)));
+    assertThat(onlyModelVersion(databricksConnect)).isEqualTo(onlyModelVersion(embedded));
+  }
+
+  /**
+   * Databricks Connect for Scala/Java has no SQL parser on the client, so {@code
+   * shuttle_prices_by_type_node} (a SQL node of {@code reporting}) cannot run; Weir stops the run
+   * before any node computes.
+   */
+  @Test
+  void theDefaultPipelineStopsBeforeComputingNamingTheSqlNode() {
+    assertThat(defaultRun.exitCode()).as(defaultRun.output()).isNotZero();
+    assertThat(defaultRun.output())
+        .contains("shuttle_prices_by_type_node")
+        .contains("SQL parser")
+        .doesNotContain("finished");
+  }
+
+  private static String onlyModelVersion(Path project) throws IOException {
+    try (var versions = Files.list(project.resolve("data/06_models/regressor.json"))) {
+      Path version = versions.findFirst().orElseThrow();
+      return Files.readString(version.resolve("regressor.json"));
     }
   }
 
