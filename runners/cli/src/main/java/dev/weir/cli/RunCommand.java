@@ -171,6 +171,12 @@ final class RunCommand extends WeirCommand {
 
   @Override
   protected int execute() {
+    if (sparkMaster != null && sparkRemote != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--spark-master starts a Spark driver in this process and --spark-remote connects to a"
+              + " Spark Connect server instead: give one of them.");
+    }
     RunOptions options = options();
     Session.Builder builder =
         common

@@ -74,6 +74,11 @@ final class LoopbackConnectServer implements AutoCloseable {
         "-Dspark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog");
     command.add("-Dspark.sql.warehouse.dir=" + workDir.resolve("server-warehouse"));
     command.add("-Dspark.databricks.delta.commitInfo.userMetadata=" + COMMIT_MARKER);
+    // Spark 4.1.3's defaults of these two, as plain byte counts: the server sends its defaults as
+    // "3221225472b" and "2097152000b", and Databricks Connect 18.3.4's createDataFrame parses them
+    // as numbers (NumberFormatException: For input string: "3221225472b").
+    command.add("-Dspark.sql.session.localRelationSizeLimit=3221225472");
+    command.add("-Dspark.sql.session.localRelationChunkSizeLimit=2097152000");
     command.add("-Dspark.connect.grpc.binding.address=127.0.0.1");
     command.add("-Dspark.connect.grpc.binding.port=" + port);
     command.add("-cp");
