@@ -87,8 +87,8 @@ class DatabricksConnectRunTest {
             PIPELINES);
     long embeddedRan = System.nanoTime();
     System.out.printf(
-        "DatabricksConnectRunTest wall times: server start %.1f s, data_processing over Databricks"
-            + " Connect (client JVM) %.1f s, embedded (own JVM) %.1f s%n",
+        "DatabricksConnectRunTest wall times: server start %.1f s, data_processing and data_science over"
+            + " Databricks Connect (client JVM) %.1f s, embedded (own JVM) %.1f s%n",
         (started - start) / 1e9, (ran - started) / 1e9, (embeddedRan - ran) / 1e9);
     reader = SparkSession.builder().remote(server.url()).getOrCreate();
   }
