@@ -122,6 +122,15 @@ final class RunCommand extends WeirCommand {
   @Nullable String sparkRemote;
 
   @Option(
+      names = "--spark-master",
+      paramLabel = "URL",
+      description =
+          "Spark master of the driver Weir starts, as spark-submit's --master: spark://host:7077,"
+              + " k8s://https://host:443, yarn, local[4]. The project's JAR is shipped to the"
+              + " executors. Default: spark.master of spark.yml, else local[*].")
+  @Nullable String sparkMaster;
+
+  @Option(
       names = "--dry-run",
       description =
           "Validate the pipeline, catalog, credentials, parameters and load versions, check that"
@@ -171,9 +180,19 @@ final class RunCommand extends WeirCommand {
 
   @Override
   protected int execute() {
+    if (sparkMaster != null && sparkRemote != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--spark-master starts a Spark driver in this process and --spark-remote connects to a"
+              + " Spark Connect server instead: give one of them.");
+    }
     RunOptions options = options();
     Session.Builder builder =
-        common.sessionBuilder().sparkRemote(sparkRemote).warnings(this::printWarning);
+        common
+            .sessionBuilder()
+            .sparkRemote(sparkRemote)
+            .sparkMaster(sparkMaster)
+            .warnings(this::printWarning);
     if (options.dryRun()) {
       Session session = builder.build();
       print(session.dryRun(options), out());

@@ -148,6 +148,21 @@ class MainTest {
   }
 
   @Test
+  void aSparkMasterTogetherWithASparkRemoteIsAUsageError() {
+    Cli cli =
+        weir(
+            "run",
+            "--spark-master",
+            "spark://127.0.0.1:7077",
+            "--spark-remote",
+            "sc://127.0.0.1:1");
+
+    assertThat(cli.exitCode()).as(cli.all()).isEqualTo(2);
+    assertThat(cli.err()).contains("--spark-master").contains("--spark-remote");
+    assertThat(dir.resolve("data/summary.txt")).doesNotExist();
+  }
+
+  @Test
   void filterOptionsSelectNodes() {
     // Some filters make "summary" a free input: the dry run checks that its data exists.
     TestProject.write(dir.resolve("data/summary.txt"), "hello WEIR");

@@ -69,6 +69,7 @@ public final class Session {
   private final List<Hook> extraHooks;
   private final @Nullable Object givenSpark;
   private final @Nullable String sparkRemote;
+  private final @Nullable String sparkMaster;
   private final @Nullable PipelineRegistry registry;
   private final Consumer<String> warnings;
   private final Consumer<RunResult> onInterrupt;
@@ -85,6 +86,7 @@ public final class Session {
     this.extraHooks = List.copyOf(b.hooks);
     this.givenSpark = b.sparkSession;
     this.sparkRemote = b.sparkRemote;
+    this.sparkMaster = b.sparkMaster;
     this.registry = b.registry;
     this.warnings = b.warnings;
     this.onInterrupt = b.onInterrupt;
@@ -249,7 +251,14 @@ public final class Session {
       sparkListener.sparkStarting();
       long start = System.nanoTime();
       try (RunProfile.Timer t = profile.time("spark", "start-up and configuration")) {
-        spark = SparkServices.resolve(givenSpark, sparkRemote, config.spark(), projectPath);
+        spark =
+            SparkServices.resolve(
+                givenSpark,
+                sparkRemote,
+                sparkMaster,
+                config.spark(),
+                projectPath,
+                () -> ApplicationJar.of(projectClass()));
       }
       long nanos = System.nanoTime() - start;
       ExcludedTime.add(nanos);
@@ -503,6 +512,11 @@ public final class Session {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
+  /** The project's pipeline registry class: where its code (the application JAR) is. */
+  private Class<?> projectClass() {
+    return (registry != null ? registry : findRegistry()).getClass();
+  }
+
   private PipelineRegistry findRegistry() {
     List<PipelineRegistry> found = services(PipelineRegistry.class);
     if (found.isEmpty()) {
@@ -566,6 +580,7 @@ public final class Session {
     private final List<Hook> hooks = new ArrayList<>();
     private @Nullable Object sparkSession;
     private @Nullable String sparkRemote;
+    private @Nullable String sparkMaster;
     private @Nullable PipelineRegistry registry;
     private Consumer<String> warnings = LOG::warn;
     private Consumer<RunResult> onInterrupt =
@@ -709,6 +724,22 @@ public final class Session {
      */
     public Builder sparkRemote(@Nullable String url) {
       this.sparkRemote = url;
+      return this;
+    }
+
+    /**
+     * The master of the Spark driver Weir starts, as spark-submit's {@code --master}: {@code
+     * spark://host:7077} (a standalone cluster), {@code k8s://https://host:443}, {@code yarn},
+     * {@code local[4]}. It replaces {@code spark.master} of {@code spark.yml}; with a cluster
+     * master the project's JAR is shipped to the executors ({@code spark.jars}). Not used when a
+     * session is handed in or already running, and refused together with a Spark Connect URL.
+     *
+     * @param url a Spark master URL, or {@code null} for {@code spark.master} of {@code spark.yml}
+     *     (default {@code local[*]})
+     * @return this builder
+     */
+    public Builder sparkMaster(@Nullable String url) {
+      this.sparkMaster = url;
       return this;
     }
 

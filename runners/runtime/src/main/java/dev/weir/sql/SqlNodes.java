@@ -105,7 +105,11 @@ public final class SqlNodes {
    */
   public static List<SqlProblem> validate(
       Pipeline pipeline, DataCatalog catalog, Supplier<@Nullable SparkSession> spark) {
-    return validate(pipeline, catalog, spark, SqlQuery::parse);
+    // A lambda, not SqlQuery::parse: linking a method reference loads SqlQuery and its parser's
+    // classes (ANTLR) here, outside validateNode's catch of LinkageError, so on Databricks Connect
+    // (no parser on the class path) the run died with NoClassDefFoundError instead of naming the
+    // SQL nodes it cannot run (seen in the starter's DatabricksConnectRunTest).
+    return validate(pipeline, catalog, spark, text -> SqlQuery.parse(text));
   }
 
   /**

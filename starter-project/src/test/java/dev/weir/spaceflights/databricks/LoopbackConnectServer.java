@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Spark Connect server ({@code org.apache.spark.sql.connect.service.SparkConnectServer}, the
  * class {@code sbin/start-connect-server.sh} launches) in a child JVM on a free loopback port,
- * built from the test's own class path (spark-connect is a test dependency). Delta's SQL extension
- * and catalog are configured as on a Databricks cluster. Every Delta commit the server makes
- * carries {@link #COMMIT_MARKER} as its {@code userMetadata}, so a test can prove that a table was
- * written through the server and not by a classic session of the test JVM.
+ * built from the test's own class path (spark-connect is a test dependency) or from a class path
+ * given. Delta's SQL extension and catalog are configured as on a Databricks cluster. Every Delta
+ * commit the server makes carries {@link #COMMIT_MARKER} as its {@code userMetadata}, so a test can
+ * prove that a table was written through the server and not by a classic session of the test JVM.
  *
  * <p>Start-up takes 4 to 30 s depending on the machine's load; {@link #start} polls the port,
  * bounded by {@link #START_TIMEOUT_SECONDS}.
@@ -46,6 +46,18 @@ final class LoopbackConnectServer implements AutoCloseable {
    *     the message)
    */
   static LoopbackConnectServer start(Path workDir) throws IOException, InterruptedException {
+    return start(workDir, System.getProperty("java.class.path"));
+  }
+
+  /**
+   * @param workDir the server's working directory (its warehouse and log go there)
+   * @param classpath the server's class path: Spark, Delta and spark-connect
+   * @return a listening server
+   * @throws IllegalStateException when the server exits or does not listen in time (its log is in
+   *     the message)
+   */
+  static LoopbackConnectServer start(Path workDir, String classpath)
+      throws IOException, InterruptedException {
     int port = freePort();
     Path log = workDir.resolve("spark-connect-server.log");
     List<String> command = new ArrayList<>();
@@ -62,10 +74,15 @@ final class LoopbackConnectServer implements AutoCloseable {
         "-Dspark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog");
     command.add("-Dspark.sql.warehouse.dir=" + workDir.resolve("server-warehouse"));
     command.add("-Dspark.databricks.delta.commitInfo.userMetadata=" + COMMIT_MARKER);
+    // Spark 4.1.3's defaults of these two, as plain byte counts: the server sends its defaults as
+    // "3221225472b" and "2097152000b", and Databricks Connect 18.3.4's createDataFrame parses them
+    // as numbers (NumberFormatException: For input string: "3221225472b").
+    command.add("-Dspark.sql.session.localRelationSizeLimit=3221225472");
+    command.add("-Dspark.sql.session.localRelationChunkSizeLimit=2097152000");
     command.add("-Dspark.connect.grpc.binding.address=127.0.0.1");
     command.add("-Dspark.connect.grpc.binding.port=" + port);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classpath);
     command.add("org.apache.spark.sql.connect.service.SparkConnectServer");
     Process process =
         new ProcessBuilder(command)

@@ -125,6 +125,7 @@ public final class SparkSessions {
       Object builder = databricksSession.getMethod("builder").invoke(null);
       SparkSession session =
           (SparkSession) builder.getClass().getMethod("getOrCreate").invoke(builder);
+      OWNED.add(session);
       LOG.info("Connected to Databricks over Databricks Connect (Spark {}).", session.version());
       return session;
     } catch (java.lang.reflect.InvocationTargetException e) {
@@ -304,6 +305,15 @@ public final class SparkSessions {
       return true;
     }
     return false;
+  }
+
+  /**
+   * @param session a session
+   * @return whether {@link #resolve} created it (embedded or a Connect client) and it was not
+   *     stopped yet
+   */
+  public static boolean isOwned(SparkSession session) {
+    return OWNED.contains(session);
   }
 
   /**

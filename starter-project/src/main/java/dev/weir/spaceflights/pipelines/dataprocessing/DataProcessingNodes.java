@@ -51,7 +51,8 @@ public final class DataProcessingNodes {
    *     moon_clearance_complete} (strings {@code t}/{@code f}), {@code price} (string such as
    *     {@code $1,325.0}), {@code company_id}
    * @return the same columns, with {@code d_check_complete} and {@code moon_clearance_complete} as
-   *     booleans and {@code price} as a double ({@code $1,325.0} becomes 1325.0)
+   *     booleans and {@code price} as a double ({@code $1,325.0} becomes 1325.0, by the Java UDF
+   *     {@link ParseMoney})
    */
   public static Dataset<Row> preprocessShuttles(Dataset<Row> shuttles) {
     return shuttles
@@ -114,9 +115,10 @@ public final class DataProcessingNodes {
 
   /**
    * @param money a string column such as {@code $1,325.0} (also {@code £} and {@code €})
-   * @return the amount as a double (1325.0)
+   * @return the amount as a double (1325.0), computed by the Java UDF {@link ParseMoney} on the
+   *     executors
    */
   static Column parseMoney(Column money) {
-    return regexp_replace(regexp_replace(money, "[$£€]", ""), ",", "").cast("double");
+    return ParseMoney.udf().apply(money);
   }
 }
