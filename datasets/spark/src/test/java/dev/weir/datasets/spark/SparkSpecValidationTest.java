@@ -16,13 +16,24 @@ import org.junit.jupiter.api.Test;
 
 /** Catalog entries are checked when the dataset is built, without starting Spark. */
 class SparkSpecValidationTest {
+  // Spark datasets take credentials as per-dataset Hadoop options (HadoopCredentials).
   private static final Map<String, Object> CREDENTIALS =
-      Map.of("aws_secret_access_key", "TOPSECRET123");
+      Map.of("fs.s3a.secret.key", "TOPSECRET123");
 
   private static Object create(DatasetType type, Map<String, Object> config) {
+    return create(type, config, CREDENTIALS);
+  }
+
+  /** Tables by name and upserts refuse credentials, so their checks run without them. */
+  private static Object createWithoutCredentials(DatasetType type, Map<String, Object> config) {
+    return create(type, config, Map.of());
+  }
+
+  private static Object create(
+      DatasetType type, Map<String, Object> config, Map<String, Object> credentials) {
     return type.create(
         new DatasetSpec(
-            "shuttles", type.names().get(0), config, CREDENTIALS, "conf/base/catalog.yml"),
+            "shuttles", type.names().get(0), config, credentials, "conf/base/catalog.yml"),
         DatasetContext.of(Path.of("/project")));
   }
 
@@ -53,29 +64,38 @@ class SparkSpecValidationTest {
   @Test
   void deltaWriteModesAreChecked() {
     DatasetType delta = new DeltaTableDataset.Type();
-    assertThatThrownBy(() -> create(delta, Map.of("filepath", "d", "write_mode", "merge")))
+    assertThatThrownBy(
+            () -> createWithoutCredentials(delta, Map.of("filepath", "d", "write_mode", "merge")))
         .hasMessageContaining("Dataset 'shuttles'")
         .hasMessageContaining("write_mode")
         .hasMessageContaining("'merge' is not one of overwrite, append, upsert, replace_where");
-    assertThatThrownBy(() -> create(delta, Map.of("filepath", "d", "write_mode", "upsert")))
+    assertThatThrownBy(
+            () -> createWithoutCredentials(delta, Map.of("filepath", "d", "write_mode", "upsert")))
         .hasMessageContaining("upsert needs")
         .hasMessageContaining("primary_key");
-    assertThatThrownBy(() -> create(delta, Map.of("filepath", "d", "write_mode", "replace_where")))
+    assertThatThrownBy(
+            () ->
+                createWithoutCredentials(
+                    delta, Map.of("filepath", "d", "write_mode", "replace_where")))
         .hasMessageContaining("replace_where needs the predicate");
     assertThatThrownBy(
             () ->
-                create(
+                createWithoutCredentials(
                     delta,
                     Map.of("filepath", "d", "write_mode", "append", "overwrite_schema", true)))
         .hasMessageContaining("overwrite_schema only applies to write_mode overwrite");
-    assertThatThrownBy(() -> create(delta, Map.of("filepath", "d", "primary_key", "id")))
+    assertThatThrownBy(
+            () -> createWithoutCredentials(delta, Map.of("filepath", "d", "primary_key", "id")))
         .hasMessageContaining("only apply to write_mode upsert");
-    assertThatThrownBy(() -> create(delta, Map.of("filepath", "d", "table", "t")))
+    assertThatThrownBy(() -> createWithoutCredentials(delta, Map.of("filepath", "d", "table", "t")))
         .hasMessageContaining("exactly one of 'filepath'");
     assertThatThrownBy(
-            () -> create(delta, Map.of("filepath", "d", "version", 1, "timestamp", "2024-01-01")))
+            () ->
+                createWithoutCredentials(
+                    delta, Map.of("filepath", "d", "version", 1, "timestamp", "2024-01-01")))
         .hasMessageContaining("version or timestamp, not both");
-    assertThatThrownBy(() -> create(delta, Map.of("filepath", "d", "version", "latest")))
+    assertThatThrownBy(
+            () -> createWithoutCredentials(delta, Map.of("filepath", "d", "version", "latest")))
         .hasMessageContaining("whole number");
   }
 
@@ -84,15 +104,20 @@ class SparkSpecValidationTest {
     DatasetType table = new SparkTableDataset.Type();
     assertThat(table.names())
         .contains("databricks.ManagedTableDataset", SparkTableDataset.class.getName());
-    assertThatThrownBy(() -> create(table, Map.of("catalog", "main", "table", "t")))
+    assertThatThrownBy(
+            () -> createWithoutCredentials(table, Map.of("catalog", "main", "table", "t")))
         .hasMessageContaining("also give database");
-    assertThatThrownBy(() -> create(table, Map.of("database", "a", "schema", "b", "table", "t")))
+    assertThatThrownBy(
+            () ->
+                createWithoutCredentials(
+                    table, Map.of("database", "a", "schema", "b", "table", "t")))
         .hasMessageContaining("database or schema");
-    assertThatThrownBy(() -> create(table, Map.of("table", "a.b.c.d")))
+    assertThatThrownBy(() -> createWithoutCredentials(table, Map.of("table", "a.b.c.d")))
         .hasMessageContaining("more than three parts");
     assertThat(
             ((SparkTableDataset)
-                    create(table, Map.of("catalog", "main", "schema", "sales", "table", "orders")))
+                    createWithoutCredentials(
+                        table, Map.of("catalog", "main", "schema", "sales", "table", "orders")))
                 .describe())
         .containsEntry("table", "main.sales.orders");
   }
@@ -108,7 +133,7 @@ class SparkSpecValidationTest {
             create(
                 new DeltaTableDataset.Type(),
                 Map.of("filepath", "d", "save_args", Map.of("x", "TOPSECRET123"))),
-            create(new SparkTableDataset.Type(), Map.of("table", "t")),
+            createWithoutCredentials(new SparkTableDataset.Type(), Map.of("table", "t")),
             create(new ExcelDataset.Type(), Map.of("filepath", "a.xlsx")));
     for (Object ds : datasets) {
       Map<String, Object> d = ((dev.weir.io.Dataset<?>) ds).describe();
