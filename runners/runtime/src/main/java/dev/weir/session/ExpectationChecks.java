@@ -3,6 +3,7 @@ package dev.weir.session;
 import dev.weir.WeirException;
 import dev.weir.datasets.Expectations;
 import dev.weir.datasets.spark.ChecksExpectations;
+import dev.weir.io.CachedDataset;
 import dev.weir.io.DataCatalog;
 import dev.weir.io.Dataset;
 import dev.weir.io.DatasetSpec;
@@ -54,6 +55,9 @@ final class ExpectationChecks {
           problems.add(String.valueOf(e.getMessage()));
         }
         continue;
+      }
+      if (dataset instanceof CachedDataset<?> cached) {
+        dataset = cached.dataset(); // cached: true wraps the type that checks the expectations
       }
       if (!(dataset instanceof ChecksExpectations checks)) {
         problems.add(
