@@ -28,7 +28,7 @@ if [[ "${WEIR_BENCH_SKIP_BUILD:-0}" != 1 ]]; then
   echo "run.sh: building weir modules and the benchmarks jar..." >&2
   # install, not package: the start-up benchmark's child JVMs use the installed jars from ~/.m2.
   # shellcheck disable=SC2086
-  mvn -B -q ${WEIR_BENCH_MVN_FLAGS:-} -pl core,datasets,runners,starter-project install \
+  mvn -B -q ${WEIR_BENCH_MVN_FLAGS:-} -pl starter-project -am install \
     -DskipTests -Dspotless.check.skip
   # shellcheck disable=SC2086
   mvn -B -q ${WEIR_BENCH_MVN_FLAGS:-} -P benchmarks -pl benchmarks package -DskipTests \
