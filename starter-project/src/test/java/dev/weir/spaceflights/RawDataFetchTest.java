@@ -224,6 +224,12 @@ class RawDataFetchTest {
    */
   @Test
   void theFirstBuildShowsMavensProgressAndSaysHowMuchItDownloads() throws Exception {
+    // Maven 3.8 writes ANSI resets even with -B -Dstyle.color=never, as this stub does.
+    Files.writeString(
+        stubs.resolve("mvn"),
+        "#!/bin/sh\necho \"$@\" >> '"
+            + buildMarker
+            + "'\nprintf '\\033[0m\\033[0m[INFO] Scanning for projects...\\n'\nexit 1\n");
     Result result = weir(Map.of("HOME", base.resolve("empty-home").toString()), "pipeline", "list");
 
     assertThat(result.exitCode).as(result.toString()).isEqualTo(2);
@@ -234,6 +240,9 @@ class RawDataFetchTest {
         .contains("the Maven build failed");
     List<String> build = List.of(Files.readAllLines(buildMarker).get(0).split(" "));
     assertThat(build).contains("-B", "-Dstyle.color=never", "install").doesNotContain("-q");
+    assertThat(result.out + result.err)
+        .contains("[INFO] Scanning for projects...")
+        .doesNotContain("\u001b");
     assertThat(Files.readString(PROJECT.resolve("README.md")).replace('\n', ' '))
         .contains("about 570 MB");
   }
