@@ -36,8 +36,6 @@ public abstract class DeltaBackedDataset
   private final DeltaWriteOptions writeOptions;
   private final Map<String, String> readOptions;
   private final SparkExpectations expectations;
-  // What pin() checked and persisted, so that the save that follows does not check it again.
-  private org.apache.spark.sql.@Nullable Dataset<Row> checkedForSave;
 
   DeltaBackedDataset(DatasetSpec spec, DatasetContext context, DeltaTarget target) {
     this.spec = spec;
@@ -126,10 +124,7 @@ public abstract class DeltaBackedDataset
   @Override
   public void save(org.apache.spark.sql.Dataset<Row> given) {
     SparkSessions.activate(given.sparkSession());
-    org.apache.spark.sql.Dataset<Row> data =
-        expectations.expectations().onLoad() || alreadyChecked(given)
-            ? given
-            : expectations.check(given, Expectations.SAVE, context);
+    org.apache.spark.sql.Dataset<Row> data = expectations.beforeSave(given, context);
     String action = writeOptions.mode() + " Delta table " + target.display();
     try {
       DeltaWriter.write(spec.name(), target, writeOptions, data);
@@ -187,28 +182,10 @@ public abstract class DeltaBackedDataset
     return Optional.empty();
   }
 
-  private synchronized boolean alreadyChecked(org.apache.spark.sql.Dataset<Row> given) {
-    boolean same = given == checkedForSave;
-    checkedForSave = null;
-    return same;
-  }
-
-  /**
-   * Checks the save expectations first (a {@code drop} removes rows), then persists the result
-   * before the write (see {@link SparkCaching}), so later loads get the rows that were written and
-   * {@link #save} does not check the same data twice.
-   */
+  /** Checked and persisted before the write ({@link SparkExpectations#pinned}). */
   @Override
-  public synchronized org.apache.spark.sql.Dataset<Row> pin(
-      org.apache.spark.sql.Dataset<Row> data) {
-    SparkSessions.activate(data.sparkSession());
-    org.apache.spark.sql.Dataset<Row> checked =
-        expectations.expectations().onLoad()
-            ? data
-            : expectations.check(data, Expectations.SAVE, context);
-    org.apache.spark.sql.Dataset<Row> pinned = SparkCaching.pin(checked);
-    checkedForSave = pinned;
-    return pinned;
+  public org.apache.spark.sql.Dataset<Row> pin(org.apache.spark.sql.Dataset<Row> data) {
+    return expectations.pinned(data, context);
   }
 
   @Override

@@ -16,7 +16,6 @@ import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Files read and written by Spark (Kedro's {@code spark.SparkDataset}): a DataFrame in one of
@@ -61,8 +60,6 @@ public final class SparkDataset
   private final boolean versioned;
   private final HadoopCredentials credentials;
   private final SparkExpectations expectations;
-  // What pin() checked and persisted, so that the save that follows does not check it again.
-  private org.apache.spark.sql.@Nullable Dataset<Row> checkedForSave;
 
   private SparkDataset(DatasetSpec spec, DatasetContext context) {
     Specs.requireKnownKeys(
@@ -158,28 +155,10 @@ public final class SparkDataset
     return java.util.Optional.empty();
   }
 
-  private synchronized boolean alreadyChecked(org.apache.spark.sql.Dataset<Row> given) {
-    boolean same = given == checkedForSave;
-    checkedForSave = null;
-    return same;
-  }
-
-  /**
-   * Checks the save expectations first (a {@code drop} removes rows), then persists the result
-   * before the write (see {@link SparkCaching}), so later loads get the rows that were written and
-   * {@link #save} does not check the same data twice.
-   */
+  /** Checked and persisted before the write ({@link SparkExpectations#pinned}). */
   @Override
-  public synchronized org.apache.spark.sql.Dataset<Row> pin(
-      org.apache.spark.sql.Dataset<Row> data) {
-    SparkSessions.activate(data.sparkSession());
-    org.apache.spark.sql.Dataset<Row> checked =
-        expectations.expectations().onLoad()
-            ? data
-            : expectations.check(data, Expectations.SAVE, context);
-    org.apache.spark.sql.Dataset<Row> pinned = SparkCaching.pin(checked);
-    checkedForSave = pinned;
-    return pinned;
+  public org.apache.spark.sql.Dataset<Row> pin(org.apache.spark.sql.Dataset<Row> data) {
+    return expectations.pinned(data, context);
   }
 
   @Override
@@ -235,10 +214,7 @@ public final class SparkDataset
     SparkSession spark = given.sparkSession();
     SparkSessions.activate(spark);
     String target = savePath(spark);
-    org.apache.spark.sql.Dataset<Row> data =
-        expectations.expectations().onLoad() || alreadyChecked(given)
-            ? given
-            : expectations.check(given, Expectations.SAVE, context);
+    org.apache.spark.sql.Dataset<Row> data = expectations.beforeSave(given, context);
     try {
       if (mode.equals("overwrite")
           && !format.equals("delta")

@@ -26,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,8 @@ public final class SparkExpectations {
 
   private final DatasetSpec spec;
   private final Expectations expectations;
+  // What pinned() checked and persisted, so that the save that follows does not check it again.
+  private @Nullable Dataset<Row> checkedForSave;
 
   private SparkExpectations(DatasetSpec spec, Expectations expectations) {
     this.spec = spec;
@@ -97,6 +100,39 @@ public final class SparkExpectations {
    */
   public Expectations expectations() {
     return expectations;
+  }
+
+  /**
+   * The data a save writes: checked by the save expectations, unless the entry checks on load or
+   * {@code data} is what {@link #pinned} returned just before (already checked).
+   *
+   * @param data the DataFrame about to be saved
+   * @param context the run's context, for its {@link ExpectationListener}
+   * @return the data to write
+   * @throws DatasetException as {@link #check}
+   */
+  synchronized Dataset<Row> beforeSave(Dataset<Row> data, DatasetContext context) {
+    boolean alreadyChecked = data == checkedForSave;
+    checkedForSave = null;
+    return expectations.onLoad() || alreadyChecked ? data : check(data, Expectations.SAVE, context);
+  }
+
+  /**
+   * For {@code cached: true}: checks the save expectations first (a {@code drop} removes rows),
+   * then persists the result ({@link SparkCaching}), so later loads get the rows written and the
+   * {@link #beforeSave} that follows does not check them twice.
+   *
+   * @param data the node's output
+   * @param context the run's context, for its {@link ExpectationListener}
+   * @return the checked, persisted DataFrame
+   * @throws DatasetException as {@link #check}
+   */
+  synchronized Dataset<Row> pinned(Dataset<Row> data, DatasetContext context) {
+    SparkSessions.activate(data.sparkSession());
+    Dataset<Row> checked = expectations.onLoad() ? data : check(data, Expectations.SAVE, context);
+    Dataset<Row> pinned = SparkCaching.pin(checked);
+    checkedForSave = pinned;
+    return pinned;
   }
 
   /**
