@@ -41,6 +41,13 @@ public final class SparkDataset
         dev.weir.io.LoadVersioned,
         dev.weir.io.Cacheable<org.apache.spark.sql.Dataset<Row>>,
         ChecksExpectations {
+  /**
+   * Formats whose schema Spark can only get by reading the data (the first line, or every row with
+   * {@code inferSchema} or for JSON): the pre-run expectation check skips them unless {@code
+   * load_args.schema} is declared.
+   */
+  private static final List<String> INFERRED_FORMATS = List.of("csv", "json", "xml", "text");
+
   /** The accepted {@code file_format} values. */
   public static final List<String> FILE_FORMATS =
       List.of("parquet", "csv", "json", "orc", "text", "delta");
@@ -314,9 +321,15 @@ public final class SparkDataset
     if (expectations.expectations().isEmpty()) {
       return List.of();
     }
+    StructType schema = read.schema();
+    if (schema == null && INFERRED_FORMATS.contains(format)) {
+      // Spark infers these schemas by reading the data (a full scan with inferSchema); the check
+      // runs at the first load or save instead (SparkExpectations#check), on the schema it has
+      // then.
+      return List.of();
+    }
     SparkSession spark = context.service(SparkSession.class);
     SparkSessions.activate(spark);
-    StructType schema = read.schema();
     if (schema == null && exists()) {
       schema = readStored().schema();
     }

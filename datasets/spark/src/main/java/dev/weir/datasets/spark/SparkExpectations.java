@@ -151,6 +151,15 @@ public final class SparkExpectations {
     if (list.isEmpty()) {
       return data;
     }
+    // Before the aggregation, so that an expression that does not fit the columns gets the same
+    // message as in the pre-run check, which skips schemas Spark infers from the data.
+    List<String> problems = schemaProblems(data.sparkSession(), data.schema());
+    if (!problems.isEmpty()) {
+      throw new DatasetException(
+          String.join("\n", problems)
+              + " Nothing was "
+              + ("save".equals(checkedOn) ? "saved." : "loaded."));
+    }
     List<Column> columns = new ArrayList<>();
     for (Expectation e : list) {
       columns.add(sum(when(passes(e), lit(0L)).otherwise(lit(1L))));

@@ -241,6 +241,42 @@ abstract class ExpectationsContract {
         .contains("id, price, company");
   }
 
+  /**
+   * A CSV read with schema inference is not read before the run (that would scan it once more); its
+   * expressions are checked against the inferred schema at the load, with the same message.
+   */
+  @Test
+  void anInferredSchemaIsCheckedAtTheLoadNotBeforeTheRun() {
+    var writer =
+        create(
+            new SparkDataset.Type(),
+            "companies_raw",
+            Map.of(
+                "filepath", "data/inferred.csv",
+                "file_format", "csv",
+                "save_args", Map.of("header", "true", "mode", "overwrite")));
+    writer.save(shuttles());
+    var inferred =
+        create(
+            new SparkDataset.Type(),
+            "companies",
+            Map.of(
+                "filepath", "data/inferred.csv",
+                "file_format", "csv",
+                "load_args", Map.of("header", "true", "inferSchema", "true"),
+                "check_on", "load",
+                "expectations", Map.of("known", "idd IS NOT NULL")));
+    assertThat(((ChecksExpectations) inferred).expectationProblems()).isEmpty();
+    assertThat(reported).isEmpty();
+    assertThatThrownBy(inferred::load)
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("Dataset 'companies' (spark.SparkDataset, in conf/base/catalog.yml)")
+        .hasMessageContaining("expectation 'known'")
+        .hasMessageContaining("idd")
+        .hasMessageContaining("Nothing was loaded.");
+    assertThat(reported).isEmpty();
+  }
+
   @Test
   void anExpressionThatDoesNotParseFailsWhenTheDatasetIsCreated() {
     assertThatThrownBy(
