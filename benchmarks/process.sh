@@ -17,6 +17,7 @@
 #   WEIR_BENCH_WORK          where projects, generated data and outputs go [benchmarks/target/process-work]
 #   WEIR_BENCH_SEED          seed of the scaled data [42]
 #   WEIR_BENCH_LAUNCHER_RUNS starts of starter-project/weir timed to the first node in `e2e` [5]
+#   WEIR_BENCH_CDS           0 to start the Weir variant without the launcher's class-data archive [1]
 #
 # `e2e` also times the launcher itself: `starter-project/weir run` with nothing to rebuild, from the
 # command to its first "Running node:" line (the launcher's raw-data and rebuild checks, JVM start,
@@ -40,7 +41,21 @@ starter_classpath() {
     cat "$STARTER/target/classpath-compile.txt" <(echo) "$STARTER/target/classpath-runtime.txt" \
       | tr ':' '\n' | awk 'NF && !seen[$0]++' | paste -sd: - >"$STARTER/target/classpath.txt"
   fi
-  echo "$STARTER/target/classes:$(cat "$STARTER/target/classpath.txt")"
+  # Dependency jars first, target/classes appended: the order the launcher uses, which its
+  # class-data archive needs.
+  echo "$(cat "$STARTER/target/classpath.txt"):$STARTER/target/classes"
+}
+
+# The launcher's class-data-sharing flags when its archive exists (target/weir-cds/classes.jsa,
+# recorded by the first `./weir run`; `launcher_to_first_node` records it if missing), so the Weir
+# variant starts as `./weir run` does. WEIR_BENCH_CDS=0 leaves them out. The plain program runs
+# without: a hand-written Spark program is started with plain `java`.
+weir_cds_flags() {
+  local archive="$STARTER/target/weir-cds/classes.jsa"
+  if [[ "${WEIR_BENCH_CDS:-1}" != 0 && -f "$archive" ]]; then
+    printf '%s\n' "-XX:SharedArchiveFile=$archive" -XX:+UnlockDiagnosticVMOptions \
+      -XX:ArchiveRelocationMode=0 -Xlog:cds=off -Xlog:cds+dynamic=off
+  fi
 }
 
 # A Weir project folder for one data folder: the starter's conf/base, and conf/local/globals.yml
@@ -88,7 +103,9 @@ compare() {
   ln -sfn "$raw" "$dir/weir-data/01_raw"
   weir_project "$dir/weir-project" "$dir/weir-data"
   local java=(java "-Xmx$xmx" "${SPARK_FLAGS[@]}" -Djava.awt.headless=true)
-  local weir=("${java[@]}" -cp "$cp" dev.weir.cli.Main run --project "$dir/weir-project")
+  local cds
+  mapfile -t cds < <(weir_cds_flags)
+  local weir=("${java[@]}" "${cds[@]}" -cp "$cp" dev.weir.cli.Main run --project "$dir/weir-project")
   local plain=("${java[@]}" -Dlog4j2.configurationFile=classpath:dev/weir/cli/weir-log4j2.properties
     -Dweir.log.root=WARN -Dweir.log.weir=INFO -Dweir.log.runner=INFO
     -cp "$ROOT/benchmarks/target/classes:$cp" dev.weir.benchmarks.e2e.PlainSpaceflights "$raw" "$dir/plain-data")
@@ -112,8 +129,11 @@ compare() {
 launcher_to_first_node() {
   local runs="${WEIR_BENCH_LAUNCHER_RUNS:-5}" tsv="$TARGET/process-launcher.tsv"
   : >"$tsv"
-  # Not timed: builds the starter if its sources are newer than its last build.
+  # Not timed: builds the starter if its sources are newer than its last build, and records the
+  # class-data archive if it is missing (a `weir run --dry-run` records nothing, so a full run).
   "$STARTER/weir" --version >/dev/null 2>&1 || true
+  [[ -f "$STARTER/target/weir-cds/classes.jsa" || "${WEIR_CDS:-1}" == 0 ]] \
+    || (cd "$STARTER" && ./weir run >/dev/null 2>&1) || true
   for ((i = 1; i <= runs; i++)); do
     local mark pid start end waited=0
     mark="$(mktemp)"
@@ -156,8 +176,8 @@ run_e2e() {
     [[ -f "$STARTER/data/01_raw/$f" ]] || bash "$STARTER/bin/fetch-raw-data" >&2
     ln -sf "$STARTER/data/01_raw/$f" "$raw/$f"
   done
-  compare e2e 1 "$raw" "${WEIR_BENCH_E2E_RUNS:-5}" "${WEIR_BENCH_XMX:-2g}"
   launcher_to_first_node
+  compare e2e 1 "$raw" "${WEIR_BENCH_E2E_RUNS:-5}" "${WEIR_BENCH_XMX:-2g}"
 }
 
 run_scaled() {

@@ -325,8 +325,7 @@ public final class Session {
       dryRun(options);
       return new RunResult(runId, RunResult.Status.DRY_RUN, Map.of(), Map.of(), 0, null, List.of());
     }
-    RunProfile.Timer configuration =
-        profile.time("configuration", "config, pipelines, catalog, checks");
+    RunProfile.Timer configuration = profile.time("configuration", "config, pipelines, catalog");
     ConfigLoader config = config();
     Pipeline pipeline = pipeline(options);
     Runner runner = Runner.named(options.runner(), options.maxWorkers());
@@ -341,11 +340,13 @@ public final class Session {
     if (options.onlyMissingOutputs()) {
       pipeline = MissingOutputs.filter(pipeline, catalog);
     }
+    RunProfile.Timer checks = profile.time("checks", "free inputs, expectations");
     List<String> missingInputs = FreeInputData.missing(pipeline, catalog);
     if (!missingInputs.isEmpty()) {
       throw new ConfigException(String.join("\n", missingInputs) + " No node was run.");
     }
     List<String> badExpectations = ExpectationChecks.problems(pipeline, catalog, true);
+    checks.close();
     if (!badExpectations.isEmpty()) {
       throw new ConfigException(
           "The catalog's expectations have "

@@ -17,7 +17,9 @@ public interface ChecksExpectations {
 
   /**
    * Checks every expression against the schema declared in the catalog ({@code load_args.schema}),
-   * else that of the existing data; does nothing when neither is known. May start Spark.
+   * else, for {@code check_on: load}, that of the existing data when reading it needs no scan (not
+   * CSV, JSON, XML or text); does nothing otherwise: {@code SparkExpectations#check} then checks
+   * the expressions against the DataFrame at the save or load. May start Spark.
    *
    * @return one problem per expression that refers to a missing column or is not a boolean, each
    *     naming the catalog file, entry and expectation; empty when all fit or the schema is unknown

@@ -198,10 +198,16 @@ public abstract class DeltaBackedDataset
     return expectations.expectations();
   }
 
-  /** Checks the expressions against the table's current schema, when the table exists. */
+  /**
+   * Checks the expressions of {@code check_on: load} against the table's current schema, when the
+   * table exists. Expectations checked on save are checked at the save, against the DataFrame being
+   * saved: the table's current schema is the last run's, and a node may add the column they need.
+   */
   @Override
   public List<String> expectationProblems() {
-    if (expectations.expectations().isEmpty() || !exists()) {
+    if (expectations.expectations().isEmpty()
+        || !expectations.expectations().onLoad()
+        || !exists()) {
       return List.of();
     }
     SparkSession spark = context.service(SparkSession.class);

@@ -322,10 +322,11 @@ public final class SparkDataset
       return List.of();
     }
     StructType schema = read.schema();
-    if (schema == null && INFERRED_FORMATS.contains(format)) {
-      // Spark infers these schemas by reading the data (a full scan with inferSchema); the check
-      // runs at the first load or save instead (SparkExpectations#check), on the schema it has
-      // then.
+    if (schema == null
+        && (!expectations.expectations().onLoad() || INFERRED_FORMATS.contains(format))) {
+      // On save the data that counts is the DataFrame being saved, not what the last run stored
+      // (a node may add the column an expectation needs); and Spark infers a CSV or JSON schema by
+      // reading the data. Both are checked at the save or load instead (SparkExpectations#check).
       return List.of();
     }
     SparkSession spark = context.service(SparkSession.class);

@@ -65,6 +65,12 @@ abstract class ExpectationsContract {
     return Map.of("filepath", "data/" + dir, "expectations", expectations);
   }
 
+  static Map<String, Object> onLoad(Map<String, Object> config) {
+    Map<String, Object> withCheckOn = new java.util.LinkedHashMap<>(config);
+    withCheckOn.put("check_on", "load");
+    return withCheckOn;
+  }
+
   @Test
   void warnKeepsEveryRowAndCountsNullAsAViolation() {
     var ds =
@@ -227,18 +233,52 @@ abstract class ExpectationsContract {
 
     var table =
         create(
-            new DeltaTableDataset.Type(), "shuttles", delta("existing", Map.of("a", "price > 0")));
+            new DeltaTableDataset.Type(),
+            "shuttles",
+            onLoad(delta("existing", Map.of("a", "price > 0"))));
     assertThat(((ChecksExpectations) table).expectationProblems()).isEmpty(); // no table yet
     table.save(shuttles());
     var renamed =
         create(
-            new DeltaTableDataset.Type(), "shuttles", delta("existing", Map.of("a", "prize > 0")));
+            new DeltaTableDataset.Type(),
+            "shuttles",
+            onLoad(delta("existing", Map.of("a", "prize > 0"))));
     assertThat(((ChecksExpectations) renamed).expectationProblems())
         .singleElement()
         .asString()
         .contains("expectation 'a'")
         .contains("prize")
         .contains("id, price, company");
+  }
+
+  /**
+   * Expectations checked on save are not checked against the table the last run left: the node may
+   * add the column they need. A save of data without that column is refused before it is counted.
+   */
+  @Test
+  void onSaveTheDataBeingSavedIsTheReferenceNotTheLastRunsTable() {
+    create(new DeltaTableDataset.Type(), "shuttles", Map.of("filepath", "data/grown"))
+        .save(shuttles());
+    var grown =
+        create(
+            new DeltaTableDataset.Type(),
+            "shuttles",
+            Map.of(
+                "filepath",
+                "data/grown",
+                "merge_schema",
+                true,
+                "expectations",
+                Map.of("discounted", "discount >= 0")));
+    assertThat(((ChecksExpectations) grown).expectationProblems()).isEmpty();
+    grown.save(shuttles().withColumn("discount", org.apache.spark.sql.functions.lit(0.1)));
+    assertThat(reported).singleElement().satisfies(r -> assertThat(r.violations()).isZero());
+    assertThatThrownBy(() -> grown.save(shuttles()))
+        .isInstanceOf(DatasetException.class)
+        .hasMessageContaining("expectation 'discounted'")
+        .hasMessageContaining("does not fit the dataset's columns (id, price, company)")
+        .hasMessageContaining("Nothing was saved.");
+    assertThat(reported).hasSize(1);
   }
 
   /**
