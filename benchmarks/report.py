@@ -312,8 +312,31 @@ def startup_section(rows, out):
     out.append("")
 
 
+def previous_sections(output):
+    """The '## ' sections of the RESULTS.md being replaced, by title, each with its heading.
+
+    A group whose measurements are not in the target folder (run.sh run for other groups only, or
+    on a fresh clone) keeps its section from there, so one group can be re-run alone.
+    """
+    sections, title, lines = {}, None, []
+    if not os.path.exists(output):
+        return sections
+    with open(output) as f:
+        for line in f.read().split("\n"):
+            if line.startswith("## "):
+                if title:
+                    sections[title] = lines
+                title, lines = line[3:].strip(), [line]
+            elif title:
+                lines.append(line)
+    if title:
+        sections[title] = lines
+    return sections
+
+
 def main():
     target, output = sys.argv[1], sys.argv[2]
+    kept = previous_sections(output)
     results = load(target)
     out = ["# Weir benchmark results", ""]
     out.append("Written by `benchmarks/run.sh` (`benchmarks/report.py`) from JMH's JSON output; every figure below is a measurement from this machine, with JMH's 99.9% confidence half-width as the error. Do not edit by hand: re-run `benchmarks/run.sh [group]`.\n")
@@ -322,8 +345,12 @@ def main():
     if any_rows and any_rows[0]:
         r0 = any_rows[0]
         out.append("JMH %s, %s %s.\n" % (r0.get("jmhVersion"), r0.get("vmName"), r0.get("jdkVersion")))
+    elif os.path.exists(output):
+        with open(output) as f:
+            out.extend(line + "\n" for line in f.read().split("\n") if line.startswith("JMH ") and line[4:5].isdigit())
     for group in GROUPS:
         if group not in results:
+            out.extend(kept.get(TITLES[group], []))
             continue
         rows = results[group]
         out.append("## %s\n" % TITLES[group])
@@ -337,8 +364,11 @@ def main():
         {"graph": graph_section, "runner": runner_section, "spark": spark_section, "startup": startup_section}[group](rows, out)
         if group == "graph":
             cpu_section(target, out)
-    for group in report_process.TITLES:
-        report_process.section(target, group, machine(target, group), out)
+    for group, title in report_process.TITLES.items():
+        if report_process.read_runs(target, group):
+            report_process.section(target, group, machine(target, group), out)
+        else:
+            out.extend(kept.get(title, []))
     analysis = os.path.join(os.path.dirname(os.path.abspath(output)), "ANALYSIS.md")
     if os.path.exists(analysis):
         with open(analysis) as f:
