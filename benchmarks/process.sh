@@ -11,6 +11,8 @@
 #   WEIR_BENCH_E2E_RUNS      runs of each variant in `e2e` [5]
 #   WEIR_BENCH_SCALES        factors of `scaled` ["10 100 1000"]
 #   WEIR_BENCH_SCALED_RUNS   runs of each variant at each factor [3]
+#   WEIR_BENCH_KEEP_OTHER_SCALES  1 to keep the rows of factors not in WEIR_BENCH_SCALES in
+#                            process-scaled.tsv (measure x1000 alone after x10 and x100) [0]
 #   WEIR_BENCH_XMX           heap of both JVMs in `e2e`, as the weir launcher's WEIR_XMX [2g]
 #   WEIR_BENCH_SCALED_XMX    heap of both JVMs in `scaled` [8g]: split_data_node collects the model
 #                            input table to the driver (x1000: 15.5M rows), in both programs
@@ -181,8 +183,17 @@ run_e2e() {
 }
 
 run_scaled() {
-  : >"$TARGET/process-scaled.tsv"
-  rm -f "$TARGET"/profile-scaled-*.json
+  local tsv="$TARGET/process-scaled.tsv" scale
+  if [[ "${WEIR_BENCH_KEEP_OTHER_SCALES:-0}" == 1 && -f "$tsv" ]]; then
+    # Keep the rows of the factors not run now (a long factor measured on its own).
+    for scale in ${WEIR_BENCH_SCALES:-10 100 1000}; do
+      awk -F'\t' -v s="$scale" '$1 != s' "$tsv" >"$tsv.kept" && mv "$tsv.kept" "$tsv"
+      rm -f "$TARGET/profile-scaled-x$scale.json"
+    done
+  else
+    : >"$tsv"
+    rm -f "$TARGET"/profile-scaled-*.json
+  fi
   local cp
   cp="$(starter_classpath)"
   for f in companies.csv reviews.csv shuttles.xlsx; do

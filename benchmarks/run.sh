@@ -62,7 +62,11 @@ for group in "${groups[@]}"; do
     startup) pattern='dev\.weir\.benchmarks\.startup\..*' ;;
     e2e | scaled)
       echo "run.sh: running the $group group..." >&2
-      { echo "[before]"; machine; } >"$TARGET/machine-$group.txt"
+      if [[ "$group" == scaled && "${WEIR_BENCH_KEEP_OTHER_SCALES:-0}" == 1 ]]; then
+        { echo "[before x${WEIR_BENCH_SCALES:-10 100 1000}]"; machine; } >>"$TARGET/machine-$group.txt"
+      else
+        { echo "[before]"; machine; } >"$TARGET/machine-$group.txt"
+      fi
       "run_$group"
       { echo "[after]"; machine; } >>"$TARGET/machine-$group.txt"
       continue

@@ -2,18 +2,14 @@ package dev.weir.spaceflights;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.spaceflights.LauncherCopy.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * archive is recorded and mapped is {@link ClassDataSharingTest}'s job.
  */
 class LauncherClassDataTest {
-  private static final Path PROJECT = Paths.get("").toAbsolutePath();
-
   @TempDir Path base;
   private Path project;
   private Path calls;
@@ -36,20 +30,13 @@ class LauncherClassDataTest {
 
   @BeforeEach
   void copyTheLauncher() throws IOException {
-    project = Files.createDirectories(base.resolve("repo/starter-project"));
-    Files.copy(
-        PROJECT.resolve("weir"), project.resolve("weir"), StandardCopyOption.COPY_ATTRIBUTES);
-    Files.createDirectories(project.resolve("bin"));
-    Files.copy(
-        PROJECT.resolve("bin/fetch-raw-data"),
-        project.resolve("bin/fetch-raw-data"),
-        StandardCopyOption.COPY_ATTRIBUTES);
-    Path raw = Files.createDirectories(project.resolve("data/01_raw"));
-    Files.copy(PROJECT.resolve("data/01_raw/SHA256SUMS"), raw.resolve("SHA256SUMS"));
+    project = LauncherCopy.copy(base);
+    Path raw = project.resolve("data/01_raw");
     RawDataFolder.copyTo(raw);
     stubs = Files.createDirectories(base.resolve("stubs"));
     calls = base.resolve("java-calls");
-    jar = Files.writeString(base.resolve("dependency.jar"), "not really a jar");
+    jar = Files.writeString(base.resolve("spark-core_2.13-4.1.3.jar"), "not really a jar");
+    Files.writeString(base.resolve("classpath"), jar.toString());
     stub(
         "java",
         "case \"$*\" in *-XshowSettings*) echo '    java.specification.version = 17' >&2;"
@@ -63,8 +50,8 @@ class LauncherClassDataTest {
         "exit 0");
     stub(
         "mvn",
-        "for a in \"$@\"; do case \"$a\" in -Dmdep.outputFile=*) printf '%s' '"
-            + jar
+        "for a in \"$@\"; do case \"$a\" in -Dmdep.outputFile=*) cat '"
+            + base.resolve("classpath")
             + "' > \"${a#*=}\" ;; esac; done",
         "mkdir -p '" + project.resolve("target/classes") + "'",
         "exit 0");
@@ -74,8 +61,8 @@ class LauncherClassDataTest {
   void theFirstRunRecordsTheArchiveOnTheDependencyJarsAndLaterRunsMapIt() throws Exception {
     Result first = weir(Map.of(), "run");
 
-    assertThat(first.exitCode).as(first.toString()).isZero();
-    assertThat(first.err).contains("weir: recording the classes Spark, Delta and Weir load");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.err()).contains("weir: recording the classes Spark, Delta and Weir load");
     List<String> lines = Files.readAllLines(calls);
     assertThat(lines).hasSize(2);
     String training = lines.get(0);
@@ -92,7 +79,7 @@ class LauncherClassDataTest {
             "-cp " + jar + ":" + project.resolve("target/classes") + " dev.weir.cli.Main run");
 
     Result second = weir(Map.of(), "run");
-    assertThat(second.err).doesNotContain("recording");
+    assertThat(second.err()).doesNotContain("recording");
     assertThat(Files.readAllLines(calls)).hasSize(3);
     assertThat(Files.readAllLines(calls).get(2)).contains("-XX:SharedArchiveFile=" + archive);
   }
@@ -104,12 +91,12 @@ class LauncherClassDataTest {
     Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(60)));
 
     Result list = weir(Map.of(), "pipeline", "list");
-    assertThat(list.err).doesNotContain("recording");
+    assertThat(list.err()).doesNotContain("recording");
     // A stale archive is not mapped: HotSpot would refuse it anyway, with a warning.
     assertThat(Files.readAllLines(calls).get(2)).doesNotContain("SharedArchiveFile");
 
     Result run = weir(Map.of(), "run");
-    assertThat(run.err).contains("weir: recording");
+    assertThat(run.err()).contains("weir: recording");
     List<String> lines = Files.readAllLines(calls);
     assertThat(lines.get(3)).contains("dev.weir.cli.CdsTrainingRun");
     assertThat(lines.get(4)).contains("-XX:SharedArchiveFile=" + archive);
@@ -121,8 +108,8 @@ class LauncherClassDataTest {
 
     Result first = weir(Map.of(), "run");
 
-    assertThat(first.exitCode).as(first.toString()).isZero();
-    assertThat(first.err)
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.err())
         .contains("weir: could not record them (see " + project.resolve("target/weir-cds"));
     List<String> lines = Files.readAllLines(calls);
     assertThat(lines).hasSize(2);
@@ -130,7 +117,7 @@ class LauncherClassDataTest {
     assertThat(project.resolve("target/weir-cds")).isDirectoryNotContaining("glob:**.jsa*");
 
     Result second = weir(Map.of(), "run");
-    assertThat(second.err).doesNotContain("recording", "could not");
+    assertThat(second.err()).doesNotContain("recording", "could not");
     assertThat(Files.readAllLines(calls)).hasSize(3);
   }
 
@@ -138,8 +125,8 @@ class LauncherClassDataTest {
   void weirCdsZeroNeitherRecordsNorMaps() throws Exception {
     Result run = weir(Map.of("WEIR_CDS", "0"), "run");
 
-    assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.err).doesNotContain("recording");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).doesNotContain("recording");
     assertThat(Files.readAllLines(calls))
         .singleElement()
         .asString()
@@ -147,40 +134,39 @@ class LauncherClassDataTest {
         .doesNotContain("ArchiveClassesAtExit", "SharedArchiveFile");
   }
 
+  /** Databricks Connect's class path has no spark-core: the training run could not start Spark. */
+  @Test
+  void withoutApacheSparkOnTheClassPathNothingIsRecorded() throws Exception {
+    Path connect =
+        Files.writeString(base.resolve("databricks-connect_2.13-18.3.4.jar"), "not a jar");
+    Files.writeString(base.resolve("classpath"), connect.toString());
+
+    Result run = weir(Map.of(), "run");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).doesNotContain("recording");
+    assertThat(Files.readAllLines(calls))
+        .singleElement()
+        .asString()
+        .contains("dev.weir.cli.Main run")
+        .doesNotContain("SharedArchiveFile");
+  }
+
   @Test
   void aDryRunDoesNotRecord() throws Exception {
     Result dry = weir(Map.of(), "run", "--dry-run");
 
-    assertThat(dry.err).doesNotContain("recording");
+    assertThat(dry.err()).doesNotContain("recording");
     assertThat(Files.readAllLines(calls)).singleElement().asString().contains("--dry-run");
   }
 
   private void stub(String name, String... lines) throws IOException {
-    Path file = stubs.resolve(name);
-    Files.writeString(file, "#!/bin/sh\n" + String.join("\n", lines) + "\n");
-    assertThat(file.toFile().setExecutable(true)).isTrue();
-  }
-
-  private record Result(int exitCode, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + exitCode + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
-    }
+    LauncherCopy.stub(stubs, name, lines);
   }
 
   private Result weir(Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(project.resolve("weir").toString()));
-    command.addAll(Arrays.asList(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
-    builder.environment().remove("WEIR_CDS");
-    builder.environment().remove("JAVA_OPTS");
-    builder.environment().put("HOME", base.resolve("home").toString());
-    builder.environment().put("PATH", stubs + java.io.File.pathSeparator + System.getenv("PATH"));
-    builder.environment().putAll(env);
-    Path out = base.resolve("out.txt");
-    Path err = base.resolve("err.txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("./weir finished").isTrue();
-    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    Map<String, String> withHome = new java.util.HashMap<>(env);
+    withHome.putIfAbsent("HOME", base.resolve("home").toString());
+    return LauncherCopy.run(project, stubs, withHome, args);
   }
 }

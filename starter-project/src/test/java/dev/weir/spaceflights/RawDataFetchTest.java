@@ -3,6 +3,7 @@ package dev.weir.spaceflights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.weir.spaceflights.LauncherCopy.Result;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -11,17 +12,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * checksums are checked against the real files ({@link RawDataFolder}).
  */
 class RawDataFetchTest {
-  private static final Path PROJECT = Paths.get("").toAbsolutePath();
+  private static final Path PROJECT = LauncherCopy.PROJECT;
 
   @TempDir Path base;
   private Path project;
@@ -46,29 +43,20 @@ class RawDataFetchTest {
 
   @BeforeEach
   void copyTheLauncher() throws IOException {
-    project = Files.createDirectories(base.resolve("repo/starter-project"));
-    Files.copy(
-        PROJECT.resolve("weir"), project.resolve("weir"), StandardCopyOption.COPY_ATTRIBUTES);
-    Files.createDirectories(project.resolve("bin"));
-    Files.copy(
-        PROJECT.resolve("bin/fetch-raw-data"),
-        project.resolve("bin/fetch-raw-data"),
-        StandardCopyOption.COPY_ATTRIBUTES);
-    raw = Files.createDirectories(project.resolve("data/01_raw"));
-    Files.copy(PROJECT.resolve("data/01_raw/SHA256SUMS"), raw.resolve("SHA256SUMS"));
+    project = LauncherCopy.copy(base);
+    raw = project.resolve("data/01_raw");
     stubs = Files.createDirectories(base.resolve("stubs"));
     buildMarker = base.resolve("mvn-was-called");
-    Path mvn = stubs.resolve("mvn");
-    Files.writeString(mvn, "#!/bin/sh\necho \"$@\" >> '" + buildMarker + "'\nexit 1\n");
-    assertThat(mvn.toFile().setExecutable(true)).isTrue();
+    LauncherCopy.stub(stubs, "mvn", "echo \"$@\" >> '" + buildMarker + "'", "exit 1");
   }
 
   @Test
   void withNoSourceRunStopsBeforeAnyBuildWithOneParagraph() throws Exception {
     Result result = weir(Map.of("WEIR_SPACEFLIGHTS_URL", closedPortUrl()), "run");
 
-    assertThat(result.exitCode).as(result.toString()).isEqualTo(2);
-    String paragraph = result.err.substring(result.err.indexOf("weir: the spaceflights raw data"));
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    String paragraph =
+        result.err().substring(result.err().indexOf("weir: the spaceflights raw data"));
     assertThat(paragraph.strip()).doesNotContain("\n\n");
     assertThat(paragraph.replace('\n', ' '))
         .contains("companies.csv, reviews.csv and shuttles.xlsx")
@@ -89,10 +77,10 @@ class RawDataFetchTest {
         weir(Map.of("WEIR_SPACEFLIGHTS_DATA", RawDataFolder.find().toString()), "run", "--dry-run");
 
     assertSameAsTheRealFiles();
-    assertThat(result.err).contains("companies.csv <- " + RawDataFolder.find());
+    assertThat(result.err()).contains("companies.csv <- " + RawDataFolder.find());
     // Then the launcher went on to build: the stub mvn ran and failed.
     assertThat(buildMarker).exists();
-    assertThat(result.err).contains("the Maven build failed");
+    assertThat(result.err()).contains("the Maven build failed");
   }
 
   @Test
@@ -108,7 +96,7 @@ class RawDataFetchTest {
     Result result = weir(Map.of("WEIR_SPACEFLIGHTS_URL", closedPortUrl()), "run");
 
     assertSameAsTheRealFiles();
-    assertThat(result.err).contains("shuttles.xlsx <- " + shared);
+    assertThat(result.err()).contains("shuttles.xlsx <- " + shared);
     assertThat(buildMarker).exists();
   }
 
@@ -130,8 +118,8 @@ class RawDataFetchTest {
                 closedPortUrl()),
             "run");
 
-    assertThat(result.exitCode).as(result.toString()).isEqualTo(2);
-    assertThat(result.err.replace('\n', ' '))
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    assertThat(result.err().replace('\n', ' '))
         .contains("refused shuttles.xlsx from " + source)
         .contains("(1000 bytes)")
         .contains(sha256(RawDataFolder.find().resolve("shuttles.xlsx")))
@@ -169,8 +157,8 @@ class RawDataFetchTest {
 
       Result refused = weir(Map.of("WEIR_SPACEFLIGHTS_URL", url), "run");
 
-      assertThat(refused.exitCode).as(refused.toString()).isEqualTo(2);
-      assertThat(refused.err.replace('\n', ' '))
+      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+      assertThat(refused.err().replace('\n', ' '))
           .contains("refused reviews.csv from " + url + "/reviews.csv");
       assertThat(raw.resolve("reviews.csv")).doesNotExist();
       assertThat(buildMarker).doesNotExist();
@@ -190,7 +178,7 @@ class RawDataFetchTest {
   @Test
   void filesAlreadyThereAreLeftAloneAndOtherCommandsNeedNoData() throws Exception {
     Result pipelines = weir(Map.of("WEIR_SPACEFLIGHTS_URL", closedPortUrl()), "pipeline", "list");
-    assertThat(pipelines.err).doesNotContain("raw data");
+    assertThat(pipelines.err()).doesNotContain("raw data");
     assertThat(buildMarker).exists();
     Files.delete(buildMarker);
 
@@ -199,7 +187,7 @@ class RawDataFetchTest {
     }
     Result run = weir(Map.of("WEIR_SPACEFLIGHTS_URL", closedPortUrl()), "run");
 
-    assertThat(run.err).doesNotContain("raw data");
+    assertThat(run.err()).doesNotContain("raw data");
     assertThat(buildMarker).exists();
     assertThat(raw.resolve("companies.csv")).hasContent("my own companies.csv");
   }
@@ -232,15 +220,15 @@ class RawDataFetchTest {
             + "'\nprintf '\\033[0m\\033[0m[INFO] Scanning for projects...\\n'\nexit 1\n");
     Result result = weir(Map.of("HOME", base.resolve("empty-home").toString()), "pipeline", "list");
 
-    assertThat(result.exitCode).as(result.toString()).isEqualTo(2);
-    assertThat(result.err.replace('\n', ' '))
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    assertThat(result.err().replace('\n', ' '))
         .contains("weir: first build of starter-project")
         .contains("about 570 MB of dependencies")
         .contains("Maven's progress follows")
         .contains("the Maven build failed");
     List<String> build = List.of(Files.readAllLines(buildMarker).get(0).split(" "));
     assertThat(build).contains("-B", "-Dstyle.color=never", "install").doesNotContain("-q");
-    assertThat(result.out + result.err)
+    assertThat(result.out() + result.err())
         .contains("[INFO] Scanning for projects...")
         .doesNotContain("\u001b");
     assertThat(Files.readString(PROJECT.resolve("README.md")).replace('\n', ' '))
@@ -274,7 +262,7 @@ class RawDataFetchTest {
 
     Result result = weir(Map.of("HOME", base.resolve("empty-home").toString()), "pipeline", "list");
 
-    assertThat(result.exitCode).as(result.toString()).isZero();
+    assertThat(result.exitCode()).as(result.toString()).isZero();
     List<String> args = Files.readAllLines(javaArgs);
     assertThat(args)
         .contains("--add-opens=java.base/java.nio=ALL-UNNAMED", "dev.weir.cli.Main", "pipeline")
@@ -309,27 +297,8 @@ class RawDataFetchTest {
     }
   }
 
-  private record Result(int exitCode, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + exitCode + "\n--- out ---\n" + out + "\n--- err ---\n" + err;
-    }
-  }
-
   /** Runs the copied {@code ./weir} with a clean data environment and the stub {@code mvn}. */
   private Result weir(Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(project.resolve("weir").toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile());
-    builder.environment().remove("WEIR_SPACEFLIGHTS_DATA");
-    builder.environment().remove("WEIR_SPACEFLIGHTS_URL");
-    builder.environment().put("PATH", stubs + java.io.File.pathSeparator + System.getenv("PATH"));
-    builder.environment().putAll(env);
-    Path out = base.resolve("out.txt");
-    Path err = base.resolve("err.txt");
-    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("./weir finished").isTrue();
-    return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+    return LauncherCopy.run(project, stubs, env, args);
   }
 }
